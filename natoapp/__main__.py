@@ -1,0 +1,5 @@
+"""``python -m natoapp``."""
+
+from natoapp.cli import main_entry
+
+main_entry()

@@ -1,0 +1,102 @@
+"""Folding text the way a French reader compares words.
+
+One function decides what "the same word" means for the whole application: the
+search index, the query parser, the mention finder and the quote checker all go
+through :func:`fold`, so a query, a quote and the text can never disagree.
+
+Folding is case-, accent- and ligature-insensitive, treats every dash as "-",
+every apostrophe as "'" and every space as " ". :func:`fold_with_map` also
+returns, for each folded character, the offset of the original character it
+came from, so that a match found in folded text can be highlighted in the
+original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Characters that unicodedata's decomposition does not turn into plain letters.
+_LIGATURES = {
+    "œ": "oe",
+    "Œ": "oe",
+    "æ": "ae",
+    "Æ": "ae",
+    "ß": "ss",
+    "ﬁ": "fi",
+    "ﬂ": "fl",
+    "ﬀ": "ff",
+    "ﬃ": "ffi",
+    "ﬄ": "ffl",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ł": "l",
+    "Ł": "l",
+}
+
+DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u00ad")
+APOSTROPHES = frozenset("\u2019\u2018\u02bc\u02b9\u2032\u0060\u00b4\uff07")
+SPACES = frozenset("\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """Fold one character; may return "" (a dropped mark) or several characters."""
+    if ch.isascii():
+        return ch.lower()
+    if ch in _LIGATURES:
+        return _LIGATURES[ch]
+    if ch in DASHES:
+        return "-" if ch != "\u00ad" else ""  # a soft hyphen is invisible to a reader
+    if ch in APOSTROPHES:
+        return "'"
+    if ch in SPACES:
+        return " "
+    if ch in "\u200b\u200c\u200d\u2060\ufeff":
+        return ""
+    out = []
+    for part in unicodedata.normalize("NFKD", ch):
+        if unicodedata.combining(part):
+            continue
+        part = _LIGATURES.get(part, part)
+        out.append(part.casefold())
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased, without accents or ligatures, with dashes,
+    apostrophes and spaces unified.
+
+    >>> fold("Œuvre de l’Alliance – Koweït")
+    "oeuvre de l'alliance - koweit"
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and map each folded character back to its source offset.
+
+    Returns ``(folded, origin)`` where ``origin[i]`` is the offset in ``text``
+    of the character that produced ``folded[i]``; ``origin`` has one extra
+    entry, ``len(text)``, so that an end offset maps too.
+    """
+    pieces: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        pieces.append(folded)
+        origin.extend([i] * len(folded))
+    origin.append(len(text))
+    return "".join(pieces), origin
+
+
+def span_to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a ``[start, end)`` span of folded text to the original text."""
+    if end <= start:
+        o = origin[start]
+        return o, o
+    return origin[start], origin[end - 1] + 1
