@@ -17,7 +17,10 @@ DB_FILENAME = "natoapp.sqlite"
 
 
 def install_root() -> Path:
-    """The folder holding ``seeds/`` and ``resources/``: the bundle when frozen, else the checkout."""
+    """The folder holding ``seeds/`` and ``resources/``.
+
+    That is the bundle when frozen, else the checkout.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 
 class EntityKind(StrEnum):
+    """What sort of thing an entity is."""
+
     FRAMEWORK = "framework"
     COUNTRY = "country"
     ORGANISATION = "organisation"
@@ -21,6 +23,15 @@ class Alias:
     text: str
     lang: str = ""  # "fr", "en" or "" when the same in both
     kind: str = "name"  # name | acronym | adjective | variant | misspelling
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The passage that states a relation, and the sentence quoted verbatim from it."""
+
+    doc: str
+    passage: str
+    quote: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,13 @@ class Entity:
     date: str | None = None  # ISO date (or year) where the texts give one: events, launches
     role: str | None = None  # for a person: "Secretary General", ...
     description: str | None = None
+    # Added after the first schema; every field below has a default.
+    role_fr: str | None = None  # the role as the French texts word it
+    description_fr: str | None = None
+    # The passages that support ``date``, ``role`` and ``description``.
+    sources: tuple[Evidence, ...] = ()
+    # False for a country known only from the ISO list, never curated for these texts.
+    relevant: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +70,6 @@ class Mention:
     start: int
     end: int
     text: str  # the passage's own characters at [start, end)
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """The passage that states a relation, and the sentence quoted verbatim from it."""
-
-    doc: str
-    passage: str
-    quote: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +86,14 @@ class Relation:
 
 @dataclass(slots=True)
 class KnowledgeBase:
+    """Everything the knowledge layer derives from the documents and the curated data."""
+
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # One line per curated item left out because the document it cites is absent
+    # (only when the build was asked to skip those rather than fail).
+    notes: list[str] = field(default_factory=list)
 
 
 class KnowledgeError(Exception):

@@ -1,0 +1,148 @@
+"""The database's tables, as docs/architecture.md describes them.
+
+Bump :data:`SCHEMA_VERSION` whenever a table, a column, an index or what the
+full-text columns hold changes: an existing database with another version is
+rebuilt.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# The FTS columns, in order; bm25() weights below follow the same order.
+FTS_COLUMNS = ("title", "body", "title_stem", "body_stem")
+# Title words count more than body words, and a word as written more than an
+# inflected form of it (a passage holding the exact word matches both its
+# exact and its stem column, so it always outscores an inflection).
+BM25_WEIGHTS = (10.0, 4.0, 2.0, 1.0)
+
+REQUIRED_TABLES = (
+    "meta",
+    "documents",
+    "passages",
+    "passages_fts",
+    "entities",
+    "entity_sources",
+    "aliases",
+    "mentions",
+    "relations",
+    "evidence",
+)
+
+_FTS_SQL = (
+    "CREATE VIRTUAL TABLE passages_fts USING fts5("
+    "title, body, title_stem, body_stem, "
+    # Contentless: the original text lives in `passages`; the index holds only
+    # folded words, which nobody ever needs to read back.
+    "content='', "
+    "tokenize='unicode61 remove_diacritics 2', "
+    # Prefix indexes keep search-as-you-type fast on short beginnings.
+    "prefix='2 3 4')"
+)
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create every table and index in an empty database."""
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("documents").create(
+        {
+            "id": str,
+            "title": str,
+            "date": str,
+            "updated": str,
+            "publisher": str,
+            "source_file": str,
+            "language": str,
+            "sha256": str,
+            "raw": str,
+            "passages": int,
+        },
+        pk="id",
+        not_null=["title", "source_file", "raw", "passages"],
+    )
+    db.table("passages").create(
+        {
+            "rowid": int,
+            "id": str,
+            "doc": str,
+            "ordinal": int,
+            "kind": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "segments": str,
+        },
+        pk="rowid",
+        foreign_keys=[("doc", "documents", "id")],
+        not_null=["id", "doc", "ordinal", "kind", "text", "start", "end", "segments"],
+    )
+    db.table("passages").create_index(["id"], unique=True)
+    db.table("passages").create_index(["doc", "ordinal"], unique=True)
+    db.execute(_FTS_SQL)
+    db.table("entities").create(
+        {
+            "id": str,
+            "kind": str,
+            "name_fr": str,
+            "name_en": str,
+            "parent": str,
+            "date": str,
+            "role": str,
+            "description": str,
+            "role_fr": str,
+            "description_fr": str,
+            "relevant": int,
+        },
+        pk="id",
+        not_null=["kind", "name_fr", "name_en", "relevant"],
+    )
+    db.table("entities").create_index(["kind"])
+    db.table("entities").create_index(["parent"])
+    db.table("entity_sources").create(
+        {"entity": str, "doc": str, "passage": str, "quote": str},
+        foreign_keys=[
+            ("entity", "entities", "id"),
+            ("doc", "documents", "id"),
+            ("passage", "passages", "id"),
+        ],
+        not_null=["entity", "doc", "passage", "quote"],
+    )
+    db.table("entity_sources").create_index(["entity"])
+    db.table("aliases").create(
+        {"entity": str, "alias": str, "folded": str, "lang": str, "kind": str},
+        foreign_keys=[("entity", "entities", "id")],
+        not_null=["entity", "alias", "folded"],
+    )
+    db.table("aliases").create_index(["folded"])
+    db.table("aliases").create_index(["entity"])
+    db.table("mentions").create(
+        {"entity": str, "doc": str, "passage": str, "start": int, "end": int, "text": str},
+        foreign_keys=[
+            ("entity", "entities", "id"),
+            ("doc", "documents", "id"),
+            ("passage", "passages", "id"),
+        ],
+        not_null=["entity", "doc", "passage", "start", "end", "text"],
+    )
+    db.table("mentions").create_index(["entity"])
+    db.table("mentions").create_index(["passage"])
+    db.table("relations").create(
+        {"id": int, "kind": str, "subject": str, "object": str, "date": str, "note": str},
+        pk="id",
+        foreign_keys=[("subject", "entities", "id"), ("object", "entities", "id")],
+        not_null=["kind", "subject", "object"],
+    )
+    db.table("relations").create_index(["subject"])
+    db.table("relations").create_index(["object"])
+    db.table("evidence").create(
+        {"relation": int, "doc": str, "passage": str, "quote": str},
+        foreign_keys=[
+            ("relation", "relations", "id"),
+            ("doc", "documents", "id"),
+            ("passage", "passages", "id"),
+        ],
+        not_null=["relation", "doc", "passage", "quote"],
+    )
+    db.table("evidence").create_index(["relation"])
