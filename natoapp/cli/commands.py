@@ -24,7 +24,7 @@ def _note(message: str) -> None:
 def _open_library(args: argparse.Namespace) -> Library:
     from natoapp.store.lifecycle import ensure_database
 
-    db_path = ensure_database(args.db, on_note=_note)
+    db_path = ensure_database(args.db, on_note=_note, keep_existing=args.db is not None)
     return Library.open(db_path)
 
 
@@ -38,6 +38,8 @@ def _build(args: argparse.Namespace) -> int:
     report = build_from_sources(seeds, paths.resources_dir(), target)
     for error in report.seed_errors:
         _note(f"skipped {error}")
+    for knowledge_note in report.knowledge_notes:
+        _note(knowledge_note)
     print(output.build_summary(report, target))
     return 0
 
@@ -102,6 +104,8 @@ def _frameworks(args: argparse.Namespace) -> int:
         tree = knowledge_output.frameworks_json(lib)
         if args.json:
             output.print_json(tree)
+        elif args.markdown:
+            print(knowledge_output.frameworks_markdown(tree))
         else:
             print(knowledge_output.frameworks_text(tree))
     return 0

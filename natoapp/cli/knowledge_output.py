@@ -202,3 +202,28 @@ def mentions_text(mentions: list[dict[str, Any]]) -> str:
     if not mentions:
         return "no mentions"
     return "\n".join(f"{m['passage']}  {m['start']}-{m['end']}  {m['text']}" for m in mentions)
+
+
+def frameworks_markdown(tree: list[dict[str, Any]], depth: int = 0) -> str:
+    """The framework tree as Markdown: members, then each distinct quote that backs them."""
+    blocks: list[str] = []
+    for framework in tree:
+        heading = "#" * min(3 + depth, 6)
+        blocks.append(f"{heading} {framework['name']} — *{framework['name_fr']}*")
+        members = framework["members"]
+        names = ", ".join(f"{m['name']} ({m['id']})" for m in members) or "none stated"
+        blocks.append(f"Members ({len(members)}): {names}.")
+        quotes: dict[tuple[str, str], list[str]] = {}
+        for member in members:
+            for evidence in member["evidence"]:
+                quotes.setdefault((evidence["passage"], evidence["quote"]), []).append(member["id"])
+        for (passage, quote), ids in quotes.items():
+            blocks.append(f"> « {quote} » — `{passage}` ({', '.join(ids)})")
+        for key, value in framework.items():
+            if key in ("members", "children", "aliases") or not isinstance(value, list):
+                continue
+            others = ", ".join(f"{v['name']} ({v['id']})" for v in value)
+            blocks.append(f"Not members — {key.replace('_', ' ')}: {others}.")
+        if framework["children"]:
+            blocks.append(frameworks_markdown(framework["children"], depth + 1))
+    return "\n\n".join(blocks)

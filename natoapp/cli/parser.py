@@ -67,11 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("target", metavar="PASSAGE_OR_DOC", help="e.g. 003_cac1df43d34c3008:2")
 
-    commands.add_parser(
+    frameworks = commands.add_parser(
         "frameworks",
         parents=[common, json_flag],
         help="frameworks and their members, with evidence",
     )
+    frameworks.add_argument("--markdown", action="store_true", help="print Markdown")
     commands.add_parser(
         "countries",
         parents=[common, json_flag],

@@ -108,4 +108,6 @@ class QuoteLocator:
 
 
 def _short(quote: str) -> str:
+    # A message is one line, whatever line breaks the curated quote has.
+    quote = " ".join(quote.split())
     return quote if len(quote) <= _SHOWN else quote[: _SHOWN - 1] + "…"

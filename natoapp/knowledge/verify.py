@@ -88,11 +88,14 @@ def check_named(
             missing.append(relation.object)
         if missing:
             where = next(
-                c.where
-                for c in claims
-                if c.kind == relation.kind
-                and relation.subject in c.subjects
-                and c.object == relation.object
+                (
+                    c.where
+                    for c in claims
+                    if c.kind == relation.kind
+                    and relation.subject in c.subjects
+                    and c.object == relation.object
+                ),
+                f"{relation.kind} {relation.subject} -> {relation.object}",
             )
             raise KnowledgeError(
                 f"{where}: no quote of this claim names {' or '.join(repr(m) for m in missing)}"

@@ -110,7 +110,11 @@ def build_from_sources(seeds_dir: Path, resources_dir: Path, out_path: Path) -> 
     except OSError as exc:
         raise BuildError(f"cannot read the seed texts: {_os_message(exc)}") from exc
     try:
-        knowledge = build_knowledge(corpus.documents, Path(resources_dir))
+        # A seed that could not be read must not take the whole build down with it:
+        # the claims that cite it are set aside, with a note.
+        knowledge = build_knowledge(
+            corpus.documents, Path(resources_dir), skip_missing_documents=bool(corpus.errors)
+        )
     except KnowledgeError as exc:
         raise BuildError(f"curated data does not hold: {exc}") from exc
     report = build_database(corpus.documents, knowledge, out_path, input_hash=input_hash)

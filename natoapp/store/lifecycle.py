@@ -120,8 +120,14 @@ def ensure_database(
     seeds_dir: Path | None = None,
     resources_dir: Path | None = None,
     on_note: Callable[[str], None] | None = None,
+    keep_existing: bool = False,
 ) -> Path:
     """Return the path of a database that matches the inputs, building it if needed.
+
+    ``keep_existing`` is for a database the user named: when it is sound it is
+    read as it is, whatever seeds it was built from (``natoapp build --seeds X
+    --db Y`` then ``natoapp search --db Y`` must not rebuild Y from other seeds);
+    only a missing or damaged one is built.
 
     With no ``db_path``: the prebuilt database beside the package when it
     matches the inputs, else the one in the user's cache folder. A database
@@ -147,7 +153,7 @@ def ensure_database(
             return prebuilt
         db_path = paths.default_db()
     db_path = Path(db_path)
-    state = database_state(db_path, input_hash)
+    state = database_state(db_path, None if keep_existing else input_hash)
     if state.ok:
         return db_path
     if state.status == "missing":

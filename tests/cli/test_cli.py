@@ -152,3 +152,20 @@ def test_python_dash_m_entry_point(db: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 5
+
+
+def test_a_broken_seed_is_skipped_and_the_rest_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    (seeds / "003_cac1df43d34c3008.txt").write_bytes(b"caf\xe9 au lait")
+    db_path = tmp_path / "out.sqlite"
+    assert main(["build", "--seeds", str(seeds), "--db", str(db_path)]) == 0
+    captured = capsys.readouterr()
+    assert "4 documents" in captured.out
+    assert "003_cac1df43d34c3008.txt: not UTF-8" in captured.err
+    docs = run_json(capsys, "documents", "--json", "--db", str(db_path))
+    assert len(docs) == 4

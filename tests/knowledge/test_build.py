@@ -18,7 +18,7 @@ FRAMEWORK_MEMBERS = {
     "euro-atlantic-partnership-council": {"RU", "UA", "GE"},
     "partnership-for-peace": {"RU", "UA", "GE"},
     "specific-partner-structures": {"RU", "UA", "GE"},
-    "nato-georgia-commission": set(),
+    "nato-georgia-commission": {"GE"},
     "open-door-policy": set(),
 }
 
@@ -138,6 +138,7 @@ def test_georgia_is_a_euro_atlantic_partner_not_a_partner_across_the_globe(
         "euro-atlantic-partnership-council",
         "partnership-for-peace",
         "specific-partner-structures",
+        "nato-georgia-commission",
     }
 
 

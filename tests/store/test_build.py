@@ -215,7 +215,7 @@ def test_curated_data_that_does_not_hold_fails_the_build(
     build_database(documents, knowledge, target, input_hash="old")
     before = target.read_bytes()
 
-    def refuse(docs: object, resources_dir: object) -> KnowledgeBase:
+    def refuse(docs: object, resources_dir: object, **options: object) -> KnowledgeBase:
         raise KnowledgeError("frameworks.toml: quote not found in 000_x:3")
 
     monkeypatch.setattr(natoapp.knowledge, "build_knowledge", refuse)
@@ -231,7 +231,9 @@ def test_unreadable_seeds_are_reported_not_fatal(
 
     seeds, resources = make_inputs(tmp_path)
     (seeds / "003_bad.txt").write_bytes(b"\xff\xfe\x00garbage \xc3\x28 not utf-8")
-    monkeypatch.setattr(natoapp.knowledge, "build_knowledge", lambda docs, res: KnowledgeBase())
+    monkeypatch.setattr(
+        natoapp.knowledge, "build_knowledge", lambda docs, res, **options: KnowledgeBase()
+    )
     report = build_from_sources(seeds, resources, tmp_path / "db.sqlite")
     assert report.documents == 2
     assert [e.source_file for e in report.seed_errors] == ["003_bad.txt"]
