@@ -74,8 +74,12 @@ _extras="."
 _stamp="$VENV/.natoapp-$(cat "$natoapp_root/pyproject.toml" | sha256sum | cut -c1-16)-$natoapp_mode"
 if [ ! -f "$_stamp" ]; then
     _say "installing Python packages ($_extras)"
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    (cd "$natoapp_root" && "$VENV/bin/python" -m pip install -q -e "$_extras") \
-        || { _say "pip install failed"; return 1 2>/dev/null || exit 1; }
+    _log="$VENV/pip-install.log"
+    "$VENV/bin/python" -m pip install --upgrade pip >"$_log" 2>&1 || true
+    (cd "$natoapp_root" && "$VENV/bin/python" -m pip install -e "$_extras") >>"$_log" 2>&1 || {
+        tail -n 30 "$_log" >&2
+        _say "pip install failed (full log: $_log)"
+        return 1 2>/dev/null || exit 1
+    }
     touch "$_stamp"
 fi
