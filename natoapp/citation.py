@@ -16,9 +16,10 @@ Formats (``CITATION_FORMATS``):
     One ``@misc`` entry keyed ``natoapp:<document id>``; TeX specials are escaped. The quote of an
     excerpt goes in the ``abstract`` field (BibTeX has no field for a quotation).
 ``csl-json``
-    One CSL item (``type`` "article" when the document names a publisher or series it appeared
-    in, else "webpage"); the quote of an excerpt goes in ``abstract`` — CSL has no variable for a
-    quotation, and an unknown key would be dropped by citation managers.
+    One CSL item of ``type`` "webpage" (every source is a page: the texts cannot tell a series
+    from an issuing office, so no ``container-title`` is guessed); the quote of an excerpt goes in
+    ``abstract`` — CSL has no variable for a quotation, and an unknown key would be dropped by
+    citation managers.
 
 Dates are printed as the texts give them, in ISO form; a document without a date is "n.d.".
 Nothing here invents metadata: a field the document does not give is left out.
@@ -240,12 +241,11 @@ def _date_parts(date: str) -> list[int] | None:
 def _csl_json(source: CitationSource, quote: str | None) -> str:
     item: dict[str, object] = {
         "id": f"natoapp:{source.doc}",
-        "type": "article" if source.publisher else "webpage",
+        "type": "webpage",
         "title": source.title,
     }
     if source.publisher:
         item["publisher"] = source.publisher
-        item["container-title"] = source.publisher
     parts = _date_parts(source.date) if source.date else None
     if parts:
         item["issued"] = {"date-parts": [parts]}

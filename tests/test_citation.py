@@ -15,7 +15,9 @@ from natoapp.citation import (
     CitationSource,
     format_excerpt,
     format_reference,
+    source_for,
 )
+from natoapp.store.records import DocumentInfo, PassageInfo
 
 NBSP = "\u00a0"
 TITLE = (
@@ -147,10 +149,9 @@ def test_csl_json_item(hebdo):
     item = json.loads(format_excerpt(QUOTE, hebdo, "csl-json").plain)
     assert item == {
         "id": "natoapp:000_3dd9bffdd09fa4c1",
-        "type": "article",
+        "type": "webpage",
         "title": TITLE,
         "publisher": "OTAN Hebdo",
-        "container-title": "OTAN Hebdo",
         "issued": {"date-parts": [[2004, 6, 29]]},
         "language": "fr",
         "archive_location": "000_3dd9bffdd09fa4c1.txt",
@@ -173,6 +174,43 @@ def test_reference_without_a_passage_has_no_passage_number(hebdo):
         f"{TITLE}. OTAN Hebdo, 2004-06-29. 000_3dd9bffdd09fa4c1.txt"
     )
     assert "note" not in format_reference(whole, "bibtex")
+
+
+def test_source_for_takes_what_the_document_and_passage_say():
+    document = DocumentInfo(
+        id="003_cac1df43d34c3008",
+        title="L’Otan a ouvert un bureau régional au Koweït",
+        date="2017-01-25",
+        updated=None,
+        publisher=None,
+        source_file="003_cac1df43d34c3008.txt",
+        passages=9,
+        language="fr",
+    )
+    passage = PassageInfo(
+        id="003_cac1df43d34c3008:3",
+        doc="003_cac1df43d34c3008",
+        ordinal=3,
+        kind="paragraph",
+        text="…",
+        start=0,
+        end=1,
+        segments=(),
+    )
+    source = source_for(document, passage)
+    assert source == CitationSource(
+        title="L’Otan a ouvert un bureau régional au Koweït",
+        publisher=None,
+        date="2017-01-25",
+        updated=None,
+        doc="003_cac1df43d34c3008",
+        source_file="003_cac1df43d34c3008.txt",
+        passage_id="003_cac1df43d34c3008:3",
+        passage_ordinal=3,
+        language="fr",
+    )
+    whole = source_for(document)
+    assert whole.passage_id is None and whole.passage_ordinal is None
 
 
 def test_unknown_format_is_refused(hebdo):

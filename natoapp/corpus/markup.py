@@ -1,6 +1,6 @@
 """Inline markup a reader does not see: ``**bold**``, ``[label](#)``, ``XXI^e``.
 
-Web pages saved as text keep bits of Markdown and HTML. This module says which
+Web pages saved as text keep bits of Markdown. This module says which
 characters of a line are visible, as spans of the original line, so that a
 passage's text can be built from the raw text piece by piece and every piece
 traced back to where it stands (see :class:`natoapp.corpus.model.Segment`).
@@ -8,8 +8,10 @@ traced back to where it stands (see :class:`natoapp.corpus.model.Segment`).
 What is removed: link and image syntax (the label of a link stays, its target
 goes; an image goes whole), emphasis markers (``**x**``, ``__x__``, ``*x*``,
 ``_x_``), code backticks, superscript carets (``XXI^e`` and ``XXI^e^`` read
-``XXIe``), HTML tags (``<sup>e</sup>``) and backslash escapes. Square brackets
-without a link target stay as they are: ``[…]`` is the writer's own ellipsis.
+``XXIe``) and backslash escapes. Square brackets without a link target stay as
+they are: ``[…]`` is the writer's own ellipsis. Anything that looks like an HTML
+tag stays too: a text file is read as text, so ``<b>`` is what its reader sees
+(HTML files are parsed as HTML by the importers instead).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import re
 # A character that no pattern below can take as a delimiter: it stands in the
 # working copy for characters already consumed (link targets, escaped chars).
 _BLOCKED = "\x00"
+# A line without any of these has no markup at all.
+_MARKUP_CHARS = "[]*_`^\\!"
 
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_RE = re.compile(
@@ -35,7 +39,6 @@ _EMPHASIS_RES = (
 )
 _PANDOC_SUPERSCRIPT_RE = re.compile(r"(?<=\w)\^(?P<body>[^\s^]{1,12})\^")
 _CARET_SUPERSCRIPT_RE = re.compile(r"(?<=\w)\^(?=\w)")
-_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>")
 
 
 def _delete(deleted: list[bool], work: list[str], start: int, end: int) -> None:
@@ -51,7 +54,7 @@ def _is_free(work: list[str], start: int, end: int) -> bool:
 def hidden_mask(text: str) -> list[bool]:
     """For each character of ``text``, whether it is markup a reader does not see."""
     deleted = [False] * len(text)
-    if not any(ch in text for ch in "[]*_`^<\\!"):
+    if not any(ch in text for ch in _MARKUP_CHARS):
         return deleted
     work = list(text)
 
@@ -81,8 +84,6 @@ def hidden_mask(text: str) -> list[bool]:
         _delete(deleted, work, m.end("body"), m.end())
     for m in _CARET_SUPERSCRIPT_RE.finditer("".join(work)):
         _delete(deleted, work, m.start(), m.end())
-    for m in _HTML_TAG_RE.finditer("".join(work)):
-        _delete(deleted, work, m.start(), m.end())
     return deleted
 
 
@@ -91,6 +92,9 @@ def visible_spans(text: str) -> list[tuple[int, int]]:
 
     Leading and trailing white space of the whole visible text is left out.
     """
+    if not any(ch in text for ch in _MARKUP_CHARS):
+        # Most lines carry no markup: one span, no per-character walk.
+        return _trim(text, [(0, len(text))] if text else [])
     deleted = hidden_mask(text)
     spans: list[tuple[int, int]] = []
     start: int | None = None

@@ -295,6 +295,8 @@ class Library:
         by_folded: dict[str, tuple[str, str]] = {}
         for entity, alias, alias_folded in rows:
             by_folded.setdefault(alias_folded, (entity, alias))
+        if not by_folded:
+            return []
         close = difflib.get_close_matches(folded, list(by_folded), n=len(by_folded), cutoff=0.6)
         names: list[str] = []
         seen: set[str] = set()

@@ -1,0 +1,614 @@
+"""natoapp's main window: library tree and search on the left, reader and grid on the right."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from natoapp import paths
+from natoapp.ui.about import AboutDialog
+from natoapp.ui.detail_pane import DetailPane
+from natoapp.ui.grid import GridView, build_grid
+from natoapp.ui.history import PASSAGE, History, Location
+from natoapp.ui.i18n import Translators, resolve_language
+from natoapp.ui.labels import interface_is_french
+from natoapp.ui.overview import Overview, load_overview
+from natoapp.ui.search_panel import SearchBox, SearchPanel
+from natoapp.ui.settings import Settings, clamp_text_size, default_text_size
+from natoapp.ui.tasks import run_in_thread
+from natoapp.ui.theme import apply_color_scheme
+from natoapp.ui.tree_model import build_tree
+from natoapp.ui.tree_view import NavigatorTree
+
+_log = logging.getLogger("natoapp.ui.window")
+
+SPLITTER = "main"
+_FOCUS_STYLE = (
+    "QTreeView:focus, QTableView:focus, QListView:focus, QTextBrowser:focus "
+    "{ border: 2px solid palette(highlight); }"
+)
+
+
+def app_icon() -> QIcon:
+    """natoapp's icon."""
+    return QIcon(str(paths.resources_dir() / "icons" / "natoapp.svg"))
+
+
+def arrow_icon(*, left: bool, palette: QPalette) -> QIcon:
+    """A back (``left``) or forward chevron in the palette's colours, enabled and disabled."""
+    icon = QIcon()
+    for mode, group in (
+        (QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled),
+    ):
+        for size in (16, 24, 32, 48):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(palette.color(group, QPalette.ColorRole.ButtonText), size / 8)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            tip, back = (size * 0.3, size * 0.62) if left else (size * 0.7, size * 0.38)
+            painter.drawPolyline(
+                [QPointF(back, size * 0.2), QPointF(tip, size * 0.5), QPointF(back, size * 0.8)]
+            )
+            painter.end()
+            icon.addPixmap(pixmap, mode)
+    return icon
+
+
+class MainWindow(QMainWindow):
+    """The window; ``overviewLoaded`` fires once the tree, grid and status bar are filled."""
+
+    overviewLoaded = Signal()
+
+    def __init__(
+        self,
+        library_path: Path,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        translators: Translators | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library_path = library_path
+        self._settings = settings
+        self._translators = translators
+        self._overview: Overview | None = None
+        self._history = History(self)
+        self._history.changed.connect(self._update_navigation)
+
+        self._repolish_pending = False
+        self.setObjectName("natoappMainWindow")
+        self.setWindowIcon(app_icon())
+        self.setStyleSheet(_FOCUS_STYLE)
+
+        self._tree = NavigatorTree(self)
+        self._tree.locationActivated.connect(self.open_location)
+        self._search_box = SearchBox(self)
+        self._search = SearchPanel(library_path, settings, self)
+        self._search.connect_search_box(self._search_box)
+        self._search.passageActivated.connect(self._on_passage_activated)
+        self._search.entityActivated.connect(self._on_entity_activated)
+        self._search.excerptCopied.connect(self._on_search_copied)
+        self._search_box.textChanged.connect(self._on_search_text)
+
+        self._detail = DetailPane(library_path, settings, self)
+        self._detail.locationRequested.connect(self.open_location)
+        self._detail.pageShown.connect(self._on_page_shown)
+        self._detail.pageFailed.connect(self._on_page_failed)
+        self._detail.copied.connect(self._show_status)
+        self._grid = GridView(self)
+        self._grid.locationActivated.connect(self.open_location)
+
+        self._left = QTabWidget(self)
+        self._left.addTab(self._tree, "")
+        self._left.addTab(self._search, "")
+        self._right = QTabWidget(self)
+        self._right.addTab(self._detail, "")
+        self._right.addTab(self._grid, "")
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setObjectName("mainSplitter")
+        self._splitter.addWidget(self._left)
+        self._splitter.addWidget(self._right)
+        self._splitter.setStretchFactor(0, 0)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self._splitter)
+
+        self._status_label = QLabel(self)
+        self._status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self._status_label)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._retranslate()
+        self._restore_layout()
+        self._update_navigation()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # the mouse's side buttons, wherever they are pressed
+        self._load_overview()
+
+    # --- public -------------------------------------------------------------------------
+
+    def history(self) -> History:
+        """The back/forward list."""
+        return self._history
+
+    def tree(self) -> NavigatorTree:
+        """The library tree with its filter box."""
+        return self._tree
+
+    def detail(self) -> DetailPane:
+        """The reading pane."""
+        return self._detail
+
+    def grid(self) -> GridView:
+        """The country × framework grid."""
+        return self._grid
+
+    def search_panel(self) -> SearchPanel:
+        """The search results panel."""
+        return self._search
+
+    def search_box(self) -> SearchBox:
+        """The search field in the toolbar."""
+        return self._search_box
+
+    def overview(self) -> Overview | None:
+        """The library overview, once loaded."""
+        return self._overview
+
+    def status_text(self) -> str:
+        """The status bar's permanent text (database, documents, passages)."""
+        return self._status_label.text()
+
+    def action(self, name: str) -> QAction:
+        """One of the window's actions by name ("back", "copy", "zoom_in", ...)."""
+        return self._actions[name]
+
+    @Slot(object)
+    def open_location(self, location: Location) -> None:
+        """Show ``location`` in the reader and remember it for Back."""
+        self._history.visit(location)
+        self._show(location)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        def make(name: str, slot, *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:  # type: ignore[no-untyped-def]
+            action = QAction(self)
+            action.setObjectName(name)
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                if isinstance(key, QKeySequence.StandardKey):
+                    sequences.extend(QKeySequence.keyBindings(key))
+                else:
+                    sequences.append(QKeySequence(key))
+            if sequences:
+                action.setShortcuts(sequences)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        self._actions: dict[str, QAction] = {
+            "back": make("back", self.go_back, QKeySequence.StandardKey.Back),
+            "forward": make("forward", self.go_forward, QKeySequence.StandardKey.Forward),
+            "copy": make("copy", self._copy, QKeySequence.StandardKey.Copy),
+            "copy_citation": make("copy_citation", self._detail.copy_citation, "Ctrl+Shift+C"),
+            "find": make("find", self.focus_search, QKeySequence.StandardKey.Find, "Ctrl+K"),
+            "filter_tree": make("filter_tree", self._focus_tree_filter, "Ctrl+L"),
+            "preferences": make(
+                "preferences",
+                self.show_preferences,
+                *(preferences_keys or [QKeySequence("Ctrl+,")]),
+            ),
+            "quit": make("quit", self.close, QKeySequence.StandardKey.Quit),
+            "zoom_in": make("zoom_in", self.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
+            "zoom_out": make("zoom_out", self.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            "zoom_reset": make("zoom_reset", self.zoom_reset, "Ctrl+0"),
+            "show_tree": make("show_tree", lambda: self._show_tab(self._left, 0), "Ctrl+1"),
+            "show_search": make("show_search", lambda: self._show_tab(self._left, 1), "Ctrl+2"),
+            "show_reader": make("show_reader", lambda: self._show_tab(self._right, 0), "Ctrl+3"),
+            "show_grid": make("show_grid", lambda: self._show_tab(self._right, 1), "Ctrl+4"),
+            "search_help": make(
+                "search_help", self._search.show_help, QKeySequence.StandardKey.HelpContents
+            ),
+            "about": make("about", self.show_about),
+        }
+        self._set_arrow_icons()
+        self._actions["preferences"].setMenuRole(QAction.MenuRole.PreferencesRole)
+        self._actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self._actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        # Esc in the search box clears it (the box does it too when it has focus).
+        clear = QAction(self._search_box)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self._search_box.clear)
+        self._search_box.addAction(clear)
+
+    def _set_arrow_icons(self) -> None:
+        # Drawn in the palette's text colours so they read in light and dark schemes alike.
+        self._actions["back"].setIcon(arrow_icon(left=True, palette=self.palette()))
+        self._actions["forward"].setIcon(arrow_icon(left=False, palette=self.palette()))
+
+    def _create_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        a = self._actions
+        self._menus = {
+            "file": bar.addMenu(""),
+            "edit": bar.addMenu(""),
+            "view": bar.addMenu(""),
+            "go": bar.addMenu(""),
+            "help": bar.addMenu(""),
+        }
+        self._menus["file"].addAction(a["quit"])
+        for name in ("copy", "copy_citation", None, "find", "filter_tree", None, "preferences"):
+            if name is None:
+                self._menus["edit"].addSeparator()
+            else:
+                self._menus["edit"].addAction(a[name])
+        for name in ("zoom_in", "zoom_out", "zoom_reset", None):
+            if name is None:
+                self._menus["view"].addSeparator()
+            else:
+                self._menus["view"].addAction(a[name])
+        for name in ("show_tree", "show_search", "show_reader", "show_grid"):
+            self._menus["view"].addAction(a[name])
+        self._menus["go"].addAction(a["back"])
+        self._menus["go"].addAction(a["forward"])
+        self._menus["help"].addAction(a["search_help"])
+        self._menus["help"].addAction(a["about"])
+
+        self._toolbar = QToolBar(self)
+        self._toolbar.setObjectName("mainToolbar")
+        self._toolbar.setMovable(False)
+        self._toolbar.addAction(a["back"])
+        self._toolbar.addAction(a["forward"])
+        self._toolbar.addSeparator()
+        self._search_box.setMinimumWidth(280)
+        self._toolbar.addWidget(self._search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._toolbar)
+
+    def _retranslate(self) -> None:
+        self._set_title()
+        texts = {
+            "back": (self.tr("&Back"), self.tr("Go back to the previous page")),
+            "forward": (self.tr("&Forward"), self.tr("Go forward again")),
+            "copy": (self.tr("&Copy with Citation"), self.tr("Copy the excerpt with its citation")),
+            "copy_citation": (self.tr("Copy C&itation"), self.tr("Copy the document's reference")),
+            "find": (self.tr("&Find in Texts"), self.tr("Search the texts")),
+            "filter_tree": (self.tr("Filter the &Library"), self.tr("Narrow the library tree")),
+            "preferences": (self.tr("&Preferences…"), self.tr("Text size, citations, language")),
+            "quit": (self.tr("&Quit"), self.tr("Quit natoapp")),
+            "zoom_in": (self.tr("&Larger Text"), self.tr("Make the reading text larger")),
+            "zoom_out": (self.tr("&Smaller Text"), self.tr("Make the reading text smaller")),
+            "zoom_reset": (self.tr("&Normal Text Size"), self.tr("Reset the reading text size")),
+            "show_tree": (self.tr("Library &Tree"), self.tr("Show the library tree")),
+            "show_search": (self.tr("&Search Results"), self.tr("Show the search results")),
+            "show_reader": (self.tr("&Reader"), self.tr("Show the reading pane")),
+            "show_grid": (self.tr("Countries × &Frameworks"), self.tr("Show the grid")),
+            "search_help": (self.tr("Search &Syntax"), self.tr("How to write a search")),
+            "about": (self.tr("&About natoapp"), self.tr("Version, sources and licences")),
+        }
+        for name, (text, tip) in texts.items():
+            action = self._actions[name]
+            action.setText(text)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            action.setStatusTip(tip)
+        self._menus["file"].setTitle(self.tr("&File"))
+        self._menus["edit"].setTitle(self.tr("&Edit"))
+        self._menus["view"].setTitle(self.tr("&View"))
+        self._menus["go"].setTitle(self.tr("&Go"))
+        self._menus["help"].setTitle(self.tr("&Help"))
+        self._toolbar.setWindowTitle(self.tr("Navigation"))
+        self._toolbar.setAccessibleName(self.tr("Navigation toolbar"))
+        self._left.setTabText(0, self.tr("Library"))
+        self._left.setTabText(1, self.tr("Search"))
+        self._right.setTabText(0, self.tr("Reader"))
+        self._right.setTabText(1, self.tr("Countries × Frameworks"))
+        self._left.setAccessibleName(self.tr("Library and search"))
+        self._right.setAccessibleName(self.tr("Reader and grid"))
+        self._splitter.setAccessibleName(self.tr("Panes"))
+        self._search.setAccessibleName(self.tr("Search results"))
+        self._status_label.setAccessibleName(self.tr("Database"))
+        self._update_status()
+
+    def _set_title(self, page_title: str = "") -> None:
+        if page_title:
+            self.setWindowTitle(f"{page_title} — natoapp")
+        else:
+            self.setWindowTitle(self.tr("natoapp — NATO partnership frameworks"))
+
+    # --- navigation ---------------------------------------------------------------------
+
+    @Slot()
+    def go_back(self) -> None:
+        """Show the previous page."""
+        location = self._history.back()
+        if location is not None:
+            self._show(location)
+
+    @Slot()
+    def go_forward(self) -> None:
+        """Show the next page after going back."""
+        location = self._history.forward()
+        if location is not None:
+            self._show(location)
+
+    def _show(self, location: Location) -> None:
+        self._right.setCurrentWidget(self._detail)
+        self._detail.show_location(location)
+        key = location.key
+        if location.kind == PASSAGE:
+            key = f"doc:{location.target.rpartition(':')[0]}"
+        self._tree.select_location(location.key) or self._tree.select_location(key)
+        self._settings.last_selection = location.key
+
+    @Slot()
+    def _update_navigation(self) -> None:
+        self._actions["back"].setEnabled(self._history.can_go_back())
+        self._actions["forward"].setEnabled(self._history.can_go_forward())
+
+    @Slot(str, str)
+    def _on_passage_activated(self, passage_id: str, query: str) -> None:
+        self.open_location(Location.passage(passage_id, query=query))
+
+    @Slot(str)
+    def _on_entity_activated(self, entity_id: str) -> None:
+        self.open_location(Location.entity(entity_id))
+
+    @Slot(str)
+    def _on_page_shown(self, key: str) -> None:
+        self._set_title(self._detail.rendered().title)
+
+    @Slot(str)
+    def _on_page_failed(self, message: str) -> None:
+        self._set_title()
+        self._show_status(message)
+
+    @Slot(str)
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self._left.setCurrentWidget(self._search)
+
+    @Slot(str)
+    def _on_search_copied(self, _text: str) -> None:
+        self._show_status(self.tr("Copied the passage with its citation."))
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Put the cursor in the search box and show the results."""
+        self._left.setCurrentWidget(self._search)
+        self._search.focus_search()
+
+    def _focus_tree_filter(self) -> None:
+        self._left.setCurrentWidget(self._tree)
+        self._tree.filter_box().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._tree.filter_box().selectAll()
+
+    def _show_tab(self, tabs: QTabWidget, index: int) -> None:
+        tabs.setCurrentIndex(index)
+        tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def _copy(self) -> None:
+        # A field with focus copies its own text; everywhere else the reader's excerpt.
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QPlainTextEdit):
+            focus.copy()
+            return
+        self._detail.copy_selection()
+
+    # --- text size, preferences, about --------------------------------------------------
+
+    @Slot()
+    def zoom_in(self) -> None:
+        """Larger reading text."""
+        self._set_text_size(self._settings.text_size + 1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        """Smaller reading text."""
+        self._set_text_size(self._settings.text_size - 1)
+
+    @Slot()
+    def zoom_reset(self) -> None:
+        """The default reading text size."""
+        self._set_text_size(default_text_size())
+
+    def _set_text_size(self, size: int) -> None:
+        size = clamp_text_size(size)
+        self._settings.text_size = size
+        self._detail.set_text_size(size)
+        self._show_status(self.tr("Text size: %1 pt").replace("%1", str(size)))
+
+    @Slot()
+    def show_preferences(self) -> None:
+        """Open the Preferences dialog and apply what changed."""
+        from natoapp.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self._settings, self, sample=self._detail.sample())
+        dialog.changed.connect(self.apply_settings)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot()
+    def apply_settings(self) -> None:
+        """Apply text size, language and colour scheme from the settings now."""
+        self._detail.set_text_size(self._settings.text_size)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_color_scheme(app, self._settings.color_scheme)
+        language = resolve_language(self._settings.language)
+        if self._translators is None:
+            if language != ("fr" if interface_is_french() else "en"):
+                self._show_status(self.tr("The language applies on restart."))
+        elif language != self._translators.language:
+            self._translators.install(language)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Version, sources, licences and database provenance."""
+        dialog = AboutDialog(self._overview, self._library_path, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # --- overview -----------------------------------------------------------------------
+
+    def _load_overview(self) -> None:
+        path = self._library_path
+        self._show_status(self.tr("Reading the library…"))
+        run_in_thread(
+            self, lambda: load_overview(path), self._on_overview, self._on_overview_failed
+        )
+
+    def _on_overview(self, overview: Overview) -> None:
+        self._overview = overview
+        self._relabel()
+        self._show_status(self.tr("Ready."), 3000)
+        self._restore_selection()
+        self.overviewLoaded.emit()
+
+    def _on_overview_failed(self, exc: BaseException) -> None:
+        _log.error("could not read the library", exc_info=exc)
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        self._show_status(self.tr("The library could not be read: %1").replace("%1", message))
+
+    def _relabel(self) -> None:
+        # Names and headings follow the interface language: rebuild from the overview.
+        if self._overview is None:
+            return
+        self._tree.set_root(build_tree(self._overview))
+        self._grid.set_grid(build_grid(self._overview))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self._overview is None:
+            self._status_label.setText(str(self._library_path))
+            return
+        prov = self._overview.provenance
+        text = self.tr("%1 documents · %2 passages").replace("%1", str(prov.documents))
+        self._status_label.setText(
+            f"{text.replace('%2', str(prov.passages))} · {self._library_path}"
+        )
+        self._status_label.setToolTip(str(self._library_path))
+
+    def _restore_selection(self) -> None:
+        last = self._settings.last_selection
+        location = Location.parse(last) if last else None
+        if location is not None:
+            self.open_location(location)
+        else:
+            # A first start: the first framework of the tree, as a reader would begin.
+            sections = self._tree.model().root().children
+            if sections and sections[0].children:
+                first = self._tree.model().index_of(sections[0].children[0])
+                self._tree.view().setCurrentIndex(self._tree.proxy().mapFromSource(first))
+
+    @Slot(str)
+    def _show_status(self, message: str, timeout: int = 6000) -> None:
+        self.statusBar().showMessage(message, timeout)
+
+    # --- layout persistence -------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            size = screen.availableGeometry().size() if screen is not None else None
+            if size is not None:
+                self.resize(
+                    min(1280, int(size.width() * 0.85)), min(820, int(size.height() * 0.85))
+                )
+        state = self._settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self._settings.splitter_state(SPLITTER)
+        if splitter is None or not self._splitter.restoreState(splitter):
+            self._splitter.setSizes([360, 900])
+        self._detail.set_text_size(self._settings.text_size)
+
+    def save_layout(self) -> None:
+        """Remember geometry, toolbars and splitter positions."""
+        self._settings.geometry = self.saveGeometry()
+        self._settings.window_state = self.saveState()
+        self._settings.set_splitter_state(SPLITTER, self._splitter.saveState())
+        self._settings.sync()
+
+    # --- events -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._search.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and not self._repolish_pending:
+            # Widgets under a style sheet keep the palette they were polished with; polish
+            # them again, once Qt has finished spreading the change, so that a new colour
+            # scheme reaches every pane.
+            self._repolish_pending = True
+            QTimer.singleShot(0, self._repolish)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._relabel()
+            if self._detail.current_page() is not None:
+                self._set_title(self._detail.rendered().title)
+        super().changeEvent(event)
+
+    @Slot()
+    def _repolish(self) -> None:
+        self.setStyleSheet("")
+        self.setStyleSheet(_FOCUS_STYLE)
+        self._set_arrow_icons()
+        self._repolish_pending = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The mouse's side buttons go back and forward anywhere in the window.
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton)
+            and isinstance(watched, QWidget)
+            and (watched is self or self.isAncestorOf(watched))
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+            else:
+                self.go_forward()
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,321 @@
+"""The navigation tree: frameworks, countries, organisations, people, events and documents.
+
+Plain-Python :class:`TreeNode` objects know their parent and their row, so the model's
+``parent()`` and ``index()`` are O(1). :func:`build_tree` turns an
+:class:`~natoapp.ui.overview.Overview` into nodes; it reads no database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from natoapp.corpus.normalize import fold
+from natoapp.store.records import EntityInfo, RelationInfo
+from natoapp.ui.history import Location
+from natoapp.ui.labels import document_label, entity_name, other_name, relation_label
+from natoapp.ui.overview import MEMBER, Overview
+
+LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the node's location key, "" for a heading
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 2  # the label folded for accent-free filtering
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "section", "group", "framework", "country", ...
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TreeNode:
+    """One row of the tree; ``row`` is its place among its parent's children."""
+
+    __slots__ = ("children", "folded", "kind", "label", "location", "parent", "row", "tooltip")
+
+    def __init__(
+        self,
+        label: str,
+        kind: str,
+        location: Location | None = None,
+        tooltip: str = "",
+        also_known_as: tuple[str, ...] = (),
+    ) -> None:
+        self.label = label
+        self.kind = kind
+        self.location = location
+        self.tooltip = tooltip
+        # What the filter box matches: the label, and the entity's other names, so that
+        # "Koweït" finds Kuwait in an English interface.
+        names = dict.fromkeys(fold(text) for text in (label, *also_known_as) if text)
+        self.folded = " | ".join(names)
+        self.children: list[TreeNode] = []
+        self.parent: TreeNode | None = None
+        self.row = 0
+
+    def add(self, child: TreeNode) -> TreeNode:
+        """Append ``child`` and return it."""
+        child.parent = self
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+    def walk(self) -> list[TreeNode]:
+        """This node and every node below it, depth first."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+class LibraryTreeModel(QAbstractItemModel):
+    """A read-only tree over :class:`TreeNode` objects."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = TreeNode("", "root")
+
+    def set_root(self, root: TreeNode) -> None:
+        """Show the tree under ``root`` (its own label is not shown)."""
+        self.beginResetModel()
+        self._root = root
+        self.endResetModel()
+
+    def root(self) -> TreeNode:
+        """The invisible root node."""
+        return self._root
+
+    def node(self, index: Index) -> TreeNode:
+        """The node behind ``index`` (the root for an invalid index)."""
+        if index.isValid():
+            node = index.internalPointer()
+            if isinstance(node, TreeNode):
+                return node
+        return self._root
+
+    def index_of(self, node: TreeNode) -> QModelIndex:
+        """The index that shows ``node``."""
+        if node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def find(self, location_key: str) -> QModelIndex:
+        """The first row that opens ``location_key``, or an invalid index."""
+        for node in self._root.walk():
+            if node.location is not None and node.location.key == location_key:
+                return self.index_of(node)
+        return QModelIndex()
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        parent_node = self.node(parent)
+        if row >= len(parent_node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent_node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self.node(index).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip or None
+        if role == LOCATION_ROLE:
+            return node.location.key if node.location is not None else ""
+        if role == FOLDED_ROLE:
+            return node.folded
+        if role == KIND_ROLE:
+            return node.kind
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            section == 0
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return QCoreApplication.translate("LibraryTreeModel", "Library")
+        return None
+
+
+# --- building the tree ---------------------------------------------------------------
+
+
+def build_tree(overview: Overview) -> TreeNode:
+    """The whole navigation tree for ``overview``, labelled in the interface language."""
+    root = TreeNode("", "root")
+    _add_frameworks(
+        root.add(TreeNode(QCoreApplication.translate("LibraryTreeModel", "Frameworks"), "section")),
+        overview,
+    )
+    for title, entities in (
+        (QCoreApplication.translate("LibraryTreeModel", "Countries A–Z"), overview.countries()),
+        (
+            QCoreApplication.translate("LibraryTreeModel", "Organisations"),
+            overview.of_kind("organisation"),
+        ),
+        (QCoreApplication.translate("LibraryTreeModel", "People"), overview.of_kind("person")),
+    ):
+        section = root.add(TreeNode(title, "section"))
+        for entity in _by_name(entities):
+            _add_entity_with_relations(section, entity, overview)
+    events = root.add(TreeNode(QCoreApplication.translate("LibraryTreeModel", "Events"), "section"))
+    for event in sorted(overview.of_kind("event"), key=_date_then_name):
+        label = f"{event.date} — {entity_name(event)}" if event.date else entity_name(event)
+        _add_entity_with_relations(events, event, overview, label=label)
+    documents = root.add(
+        TreeNode(QCoreApplication.translate("LibraryTreeModel", "Documents"), "section")
+    )
+    for document in sorted(overview.documents, key=lambda d: (d.date is None, d.date or "", d.id)):
+        documents.add(
+            TreeNode(
+                document_label(document),
+                "document",
+                Location.document(document.id),
+                tooltip=f"{document.title}\n{document.source_file}",
+            )
+        )
+    return root
+
+
+def _by_name(entities: list[EntityInfo]) -> list[EntityInfo]:
+    return sorted(entities, key=lambda e: fold(entity_name(e)))
+
+
+def _date_then_name(entity: EntityInfo) -> tuple[bool, str, str]:
+    return (entity.date is None, entity.date or "", fold(entity_name(entity)))
+
+
+def _tooltip(entity: EntityInfo, overview: Overview) -> str:
+    lines = [entity_name(entity)]
+    if other := other_name(entity):
+        lines.append(other)
+    count = overview.mention_counts.get(entity.id, 0)
+    lines.append(
+        QCoreApplication.translate("LibraryTreeModel", "Mentions in the texts: %1").replace(
+            "%1", str(count)
+        )
+    )
+    return "\n".join(lines)
+
+
+def _add_frameworks(section: TreeNode, overview: Overview) -> None:
+    frameworks = overview.of_kind("framework")
+    ids = {f.id for f in frameworks}
+    tops = [f for f in frameworks if f.parent not in ids]
+    for framework in _by_name(tops):
+        _add_framework(section, framework, overview, seen=set())
+
+
+def _add_framework(
+    parent: TreeNode, framework: EntityInfo, overview: Overview, seen: set[str]
+) -> None:
+    seen = seen | {framework.id}  # a cycle of parents in curated data must not loop forever
+    members = overview.members(framework.id)
+    node = parent.add(
+        TreeNode(
+            f"{entity_name(framework)} ({len(members)})",
+            "framework",
+            Location.entity(framework.id),
+            _tooltip(framework, overview),
+            _names(framework),
+        )
+    )
+    for child in _by_name(overview.children(framework.id)):
+        if child.id not in seen:
+            _add_framework(node, child, overview, seen)
+    for member in _sorted_others(members, framework.id, overview):
+        node.add(_entity_leaf(member, overview))
+    others: dict[str, list[RelationInfo]] = defaultdict(list)
+    for relation in overview.relations_of(framework.id):
+        if relation.kind != MEMBER and relation.object == framework.id:
+            others[relation.kind].append(relation)
+    for kind in sorted(others):
+        relations = others[kind]
+        group = node.add(
+            TreeNode(f"{relation_label(kind, as_subject=False)} ({len(relations)})", "group")
+        )
+        for entity in _sorted_others(relations, framework.id, overview):
+            group.add(_entity_leaf(entity, overview))
+
+
+def _sorted_others(
+    relations: list[RelationInfo], entity_id: str, overview: Overview
+) -> list[EntityInfo]:
+    others = []
+    for relation in relations:
+        other_id = relation.subject if relation.object == entity_id else relation.object
+        other = overview.entity(other_id)
+        if other is not None and other not in others:
+            others.append(other)
+    return _by_name(others)
+
+
+def _names(entity: EntityInfo) -> tuple[str, ...]:
+    return (entity.name_fr, entity.name_en, *entity.aliases)
+
+
+def _entity_leaf(entity: EntityInfo, overview: Overview) -> TreeNode:
+    return TreeNode(
+        entity_name(entity),
+        entity.kind,
+        Location.entity(entity.id),
+        _tooltip(entity, overview),
+        _names(entity),
+    )
+
+
+def _add_entity_with_relations(
+    parent: TreeNode, entity: EntityInfo, overview: Overview, label: str | None = None
+) -> None:
+    node = parent.add(
+        TreeNode(
+            label or entity_name(entity),
+            entity.kind,
+            Location.entity(entity.id),
+            _tooltip(entity, overview),
+            _names(entity),
+        )
+    )
+    rows = []
+    for relation in overview.relations_of(entity.id):
+        as_subject = relation.subject == entity.id
+        other = overview.entity(relation.object if as_subject else relation.subject)
+        if other is None:
+            continue
+        text = f"{relation_label(relation.kind, as_subject=as_subject)}: {entity_name(other)}"
+        rows.append((relation.kind != MEMBER, fold(text), text, other))
+    for _, _, text, other in sorted(rows, key=lambda r: (r[0], r[1])):
+        node.add(TreeNode(text, "relation", Location.entity(other.id), _tooltip(other, overview)))
