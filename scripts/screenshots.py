@@ -81,8 +81,8 @@ def main() -> int:
 
 def take_screenshots(out: Path, scratch: Path) -> int:
     # Qt is imported only once the display and the folders are set.
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: TID251
-    from PySide6.QtTest import QTest  # noqa: TID251
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtTest import QTest
 
     from natoapp.ui.app import create_application, prepare_database
     from natoapp.ui.history import Location
