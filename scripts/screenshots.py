@@ -116,7 +116,7 @@ def take_screenshots(out: Path, scratch: Path) -> int:
         settle()
         path = out / name
         window.grab().save(str(path))
-        print(f"screenshots: wrote {path.relative_to(ROOT)}")
+        print(f"screenshots: wrote {path}")
 
     def show(location: Location) -> None:
         detail = window.detail()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QVBoxLayout, QWidget
 
@@ -239,6 +239,10 @@ class DetailPane(QWidget):
         self._show_placeholder(message)
         self.pageFailed.emit(message)
 
+    @Slot()
+    def _rerender_keeping_scroll(self) -> None:
+        self._rerender(keep_scroll=True)
+
     def _rerender(self, *, keep_scroll: bool) -> None:
         if self._page is None:
             return
@@ -365,7 +369,9 @@ class DetailPane(QWidget):
             else:
                 self._rerender(keep_scroll=True)
         elif event.type() == QEvent.Type.PaletteChange:
-            self._rerender(keep_scroll=True)
+            # The pane hears of a new palette before its browser does: render once the
+            # browser has it too, or the text keeps the old scheme's colours.
+            QTimer.singleShot(0, self, self._rerender_keeping_scroll)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
