@@ -139,7 +139,14 @@ _URL_RE = re.compile(r"(?:<)?(?:https?://|www\.)\S+?(?:>)?")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"\+?[\d\s().\-/]{8,}")
 _BRACKETED_RE = re.compile(r"\[[^\[\]]*[^\W\d_][^\[\]]*\]")
-_LEGAL_RES = tuple(re.compile(p) for p in LEGAL_PATTERNS)
+# One pattern of alternatives: a single pass over a long line instead of one per notice.
+_LEGAL_RE = re.compile("|".join(f"(?:{p})" for p in LEGAL_PATTERNS))
+# Every legal pattern contains one of these words; a line with none of them (most
+# paragraphs) needs no regular expression at all. Keep in step with LEGAL_PATTERNS.
+_LEGAL_KEYWORDS = (
+    "78-17", "libertes", "confidentialite", "protection", "d'acces", "privacy", "cookie",
+    "reserve", "©", "(c)", "copyright", "legales", "terms", "d'utilisation", "rgpd", "gdpr",
+)  # fmt: skip
 _CONTACT_RE = re.compile(rf"^(?:{'|'.join(CONTACT_LABELS)})\b\s*\.?\s*:")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
@@ -218,7 +225,9 @@ def _is_contact(folded: str) -> bool:
 
 
 def _is_legal(folded: str) -> bool:
-    return any(p.search(folded) for p in _LEGAL_RES)
+    if not any(word in folded for word in _LEGAL_KEYWORDS):
+        return False
+    return _LEGAL_RE.search(folded) is not None
 
 
 def line_furniture(text: str) -> Furniture | None:

@@ -7,6 +7,7 @@ prepositions is enough to tell the two apart, and needs no model.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from natoapp.corpus.normalize import fold
 
@@ -37,12 +38,8 @@ _WORD_RE = re.compile(r"[a-z]+'?")
 
 def language_scores(text: str) -> dict[str, int]:
     """How many of ``text``'s words are French or English small words."""
-    scores = dict.fromkeys(STOPWORDS, 0)
-    for word in _WORD_RE.findall(fold(text)):
-        for lang, words in STOPWORDS.items():
-            if word in words:
-                scores[lang] += 1
-    return scores
+    counts = Counter(_WORD_RE.findall(fold(text)))
+    return {lang: sum(counts[word] for word in words) for lang, words in STOPWORDS.items()}
 
 
 def guess_language(text: str) -> str | None:

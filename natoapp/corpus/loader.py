@@ -8,6 +8,7 @@ reporting the others, one line each.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,30 +81,81 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SeedIndex:
+    """The seed files of a folder grouped by document id, or why the folder cannot be listed.
+
+    ``paths`` is ordered by id; each id's files are in name order ("a.md" before
+    "a.txt"): the first that can be read is the document, the others are reported.
+    """
+
+    paths: dict[str, list[Path]] = field(default_factory=dict)
+    errors: list[SeedError] = field(default_factory=list)
+
+
+def index_seeds(seeds_dir: Path) -> SeedIndex:
+    """List the seeds of ``seeds_dir`` by document id without reading them."""
+    try:
+        paths = seed_files(seeds_dir)
+    except FileNotFoundError:
+        return SeedIndex({}, [SeedError(str(seeds_dir), "folder not found")])
+    except NotADirectoryError:
+        return SeedIndex({}, [SeedError(str(seeds_dir), "not a folder")])
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return SeedIndex({}, [SeedError(str(seeds_dir), f"cannot be read ({reason})")])
+    by_id: dict[str, list[Path]] = {}
+    for path in paths:
+        by_id.setdefault(path.stem, []).append(path)
+    return SeedIndex({key: by_id[key] for key in sorted(by_id)}, [])
+
+
+def read_seed(paths: list[Path]) -> tuple[Document | None, list[SeedError]]:
+    """Read the document of one id from its files (see :class:`SeedIndex`), and the errors."""
+    document: Document | None = None
+    errors: list[SeedError] = []
+    for path in paths:
+        if document is not None:
+            errors.append(
+                SeedError(path.name, f"same document id as {document.source_file}; not loaded")
+            )
+            continue
+        try:
+            document = read_document(path)
+        except SeedReadError as exc:
+            errors.append(exc.error)
+    return document, errors
+
+
+def iter_corpus(seeds_dir: Path) -> Iterator[Document | SeedError]:
+    """Read the seeds of ``seeds_dir`` one at a time: each document, or why a file was left out.
+
+    Documents come in id order, one in memory at a time, so a corpus of any size
+    can be streamed into a database.
+    """
+    index = index_seeds(seeds_dir)
+    yield from index.errors
+    for paths in index.paths.values():
+        document, errors = read_seed(paths)
+        yield from errors
+        if document is not None:
+            yield document
+
+
 def load_corpus(seeds_dir: Path) -> CorpusResult:
     """Read every seed of ``seeds_dir``; a file that cannot be read becomes a :class:`SeedError`.
 
     Documents come sorted by id. Two files with the same stem ("a.txt",
-    "a.md") would share an id: the second is reported, not loaded.
+    "a.md") would share an id: the second is reported, not loaded. Errors are
+    listed in file name order.
     """
-    try:
-        paths = seed_files(seeds_dir)
-    except FileNotFoundError:
-        return CorpusResult([], [SeedError(str(seeds_dir), "folder not found")])
-    except NotADirectoryError:
-        return CorpusResult([], [SeedError(str(seeds_dir), "not a folder")])
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return CorpusResult([], [SeedError(str(seeds_dir), f"cannot be read ({reason})")])
-    documents: dict[str, Document] = {}
+    documents: list[Document] = []
     errors: list[SeedError] = []
-    for path in paths:
-        if path.stem in documents:
-            first = documents[path.stem].source_file
-            errors.append(SeedError(path.name, f"same document id as {first}; not loaded"))
-            continue
-        try:
-            documents[path.stem] = read_document(path)
-        except SeedReadError as exc:
-            errors.append(exc.error)
-    return CorpusResult([documents[key] for key in sorted(documents)], errors)
+    for item in iter_corpus(seeds_dir):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            errors.append(item)
+    if len(errors) > 1:
+        errors.sort(key=lambda error: error.source_file)
+    return CorpusResult(documents, errors)

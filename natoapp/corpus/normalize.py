@@ -13,6 +13,7 @@ original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -65,6 +66,35 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: common characters precomputed, any other folded on demand."""
+
+    def __missing__(self, code: int) -> str:
+        # Not stored: the table stays the same from import on, safe for any thread.
+        return _fold_char(chr(code))
+
+
+def _precomputed() -> tuple[_FoldTable, re.Pattern[str]]:
+    """The table for the characters French pages use, and a pattern of every character
+    outside it or not folding to exactly one character (the ones fold_with_map must map)."""
+    table = _FoldTable()
+    one_to_one: list[str] = []
+    for start, end in _PRECOMPUTED_RANGES:
+        for code in range(start, end):
+            ch = chr(code)
+            folded = _fold_char(ch)
+            table[code] = folded
+            if len(folded) == 1:
+                one_to_one.append(ch)
+    irregular = re.compile("[^" + "".join(re.escape(ch) for ch in one_to_one) + "]")
+    return table, irregular
+
+
+# Latin letters with their accents, general punctuation (dashes, quotes, spaces), ligatures.
+_PRECOMPUTED_RANGES = ((0x0000, 0x0250), (0x02B0, 0x0300), (0x2000, 0x2070), (0xFB00, 0xFB07))
+_TABLE, _IRREGULAR = _precomputed()
+
+
 def fold(text: str) -> str:
     """Return ``text`` lower-cased, without accents or ligatures, with dashes,
     apostrophes and spaces unified.
@@ -74,7 +104,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -84,14 +114,20 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     of the character that produced ``folded[i]``; ``origin`` has one extra
     entry, ``len(text)``, so that an end offset maps too.
     """
-    pieces: list[str] = []
+    size = len(text)
+    if text.isascii():
+        return text.lower(), list(range(size + 1))
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        pieces.append(folded)
-        origin.extend([i] * len(folded))
-    origin.append(len(text))
-    return "".join(pieces), origin
+    done = 0
+    # Runs of characters that fold to one character each map one to one; only the
+    # others (œ → oe, a dropped soft hyphen or accent) need a look of their own.
+    for match in _IRREGULAR.finditer(text):
+        at = match.start()
+        origin.extend(range(done, at))
+        origin.extend([at] * len(_fold_char(text[at])))
+        done = at + 1
+    origin.extend(range(done, size + 1))
+    return text.translate(_TABLE), origin
 
 
 def span_to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:

@@ -73,10 +73,9 @@ class _Pattern:
 
 
 @dataclass(frozen=True, slots=True)
-class _Token:
-    start: int  # in folded text
-    end: int
-    word: str
+class _Tokens:
+    words: list[str]  # the folded words of a text
+    spans: list[tuple[int, int]]  # where each is in the folded text
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,32 +188,43 @@ class AliasMatcher:
 
     def match(self, text: str) -> list[AliasMatch]:
         """Every entity named in ``text``, in order, with offsets into ``text``."""
+        folded = fold(text)
+        words = _WORD.findall(folded)
+        by_first = self._by_first
+        if by_first.keys().isdisjoint(words):
+            # Most passages name nothing: no need for offsets.
+            return []
         folded, origin = fold_with_map(text)
-        tokens = [_Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+        tokens = _Tokens(words, [m.span() for m in _WORD.finditer(folded)])
         candidates = list(self._candidates(text, folded, origin, tokens))
-        chosen = self._select(candidates, 0, len(tokens), None)
+        chosen = self._select(candidates, 0, len(words), None)
         chosen.sort(key=lambda c: (c.start, -c.end, c.pattern.entity))
         return [AliasMatch(c.pattern.entity, c.start, c.end, c.pattern.alias) for c in chosen]
 
     def _candidates(
-        self, text: str, folded: str, origin: list[int], tokens: list[_Token]
+        self, text: str, folded: str, origin: list[int], tokens: _Tokens
     ) -> Iterator[_Candidate]:
-        for i, token in enumerate(tokens):
-            for pattern in self._by_first.get(token.word, ()):
+        words, spans = tokens.words, tokens.spans
+        by_first = self._by_first
+        for i, word in enumerate(words):
+            patterns = by_first.get(word)
+            if patterns is None:
+                continue
+            for pattern in patterns:
                 last = i + len(pattern.words)
-                if last > len(tokens) or not self._words_match(folded, tokens, i, pattern):
+                if last > len(words) or not self._words_match(folded, tokens, i, pattern):
                     continue
-                start, end = span_to_original(origin, token.start, tokens[last - 1].end)
+                start, end = span_to_original(origin, spans[i][0], spans[last - 1][1])
                 if self._case_holds(text, origin, tokens, i, last, pattern):
                     yield _Candidate(i, last, start, end, pattern)
 
     @staticmethod
-    def _words_match(folded: str, tokens: list[_Token], first: int, pattern: _Pattern) -> bool:
+    def _words_match(folded: str, tokens: _Tokens, first: int, pattern: _Pattern) -> bool:
+        words, spans = tokens.words, tokens.spans
         for k in range(1, len(pattern.words)):
-            prev, token = tokens[first + k - 1], tokens[first + k]
-            if token.word != pattern.words[k]:
+            if words[first + k] != pattern.words[k]:
                 return False
-            between = folded[prev.end : token.start]
+            between = folded[spans[first + k - 1][1] : spans[first + k][0]]
             if (
                 not _JOINER.fullmatch(between)
                 and " ".join(between.split()) != pattern.joiners[k - 1]
@@ -226,30 +236,28 @@ class AliasMatcher:
         self,
         text: str,
         origin: list[int],
-        tokens: list[_Token],
+        tokens: _Tokens,
         first: int,
         last: int,
         pattern: _Pattern,
     ) -> bool:
-        start, end = span_to_original(origin, tokens[first].start, tokens[last - 1].end)
+        if pattern.case is _Case.ANY:
+            return True
+        start, end = span_to_original(origin, tokens.spans[first][0], tokens.spans[last - 1][1])
         written = text[start:end]
         if pattern.case is _Case.INITIAL:
             return written[:1].isupper()
-        if pattern.case is _Case.EXACT:
-            if _letters(written) != pattern.letters:
-                return False
-            if len(pattern.letters) > _SHORT_ACRONYM:
-                return True
-            return not any(
-                self._shouted(text, origin, tokens, n) for n in (first - 1, last) if n >= 0
-            )
-        return True
-
-    def _shouted(self, text: str, origin: list[int], tokens: list[_Token], n: int) -> bool:
-        """Whether token ``n`` is a word in capitals that is not itself an acronym."""
-        if n >= len(tokens):
+        if _letters(written) != pattern.letters:
             return False
-        start, end = span_to_original(origin, tokens[n].start, tokens[n].end)
+        if len(pattern.letters) > _SHORT_ACRONYM:
+            return True
+        return not any(self._shouted(text, origin, tokens, n) for n in (first - 1, last) if n >= 0)
+
+    def _shouted(self, text: str, origin: list[int], tokens: _Tokens, n: int) -> bool:
+        """Whether token ``n`` is a word in capitals that is not itself an acronym."""
+        if n >= len(tokens.words):
+            return False
+        start, end = span_to_original(origin, *tokens.spans[n])
         word = text[start:end]
         return (
             len(word) >= _SHOUTED_WORD

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -26,13 +27,16 @@ import sqlite_utils
 import natoapp
 from natoapp.corpus.model import Document, Passage, SeedError
 from natoapp.corpus.normalize import fold
-from natoapp.knowledge.model import Entity, KnowledgeBase, KnowledgeError, Relation
+from natoapp.knowledge.catalog import Catalog
+from natoapp.knowledge.model import Entity, KnowledgeBase, KnowledgeError, Mention, Relation
 from natoapp.store.errors import BuildError, DatabaseError
 from natoapp.store.indexing import fts_rows
-from natoapp.store.schema import SCHEMA_VERSION, create_schema
+from natoapp.store.schema import SCHEMA_VERSION, create_indexes, create_tables
 from natoapp.store.words import words
 
-_BATCH = 500
+_BATCH = 2000
+# SQLite's page cache while building, in KiB: enough to keep the index being built in memory.
+_CACHE_KIB = 64 * 1024
 # A temporary file this old belongs to a build that died; nobody will finish it.
 _STALE_TEMP_SECONDS = 3600.0
 
@@ -99,26 +103,77 @@ def build_from_sources(seeds_dir: Path, resources_dir: Path, out_path: Path) -> 
     A seed that cannot be read is skipped and listed in ``seed_errors``;
     curated data that does not hold (a :class:`KnowledgeError`) fails the
     build with :class:`BuildError` and leaves any existing database as it was.
+
+    The seeds stream through the build one document at a time (the curated
+    knowledge only needs the few documents it quotes), so memory does not grow
+    with the corpus.
     """
     # Imported here so that reading a database never loads the build pipeline.
-    from natoapp.corpus import load_corpus
-    from natoapp.knowledge import build_knowledge
+    from natoapp.corpus import index_seeds, read_seed
+    from natoapp.knowledge import AliasMatcher, build_knowledge, find_mentions, load_catalog
 
     input_hash = compute_input_hash(seeds_dir, resources_dir)
+    index = index_seeds(Path(seeds_dir))
+    resources = Path(resources_dir)
     try:
-        corpus = load_corpus(Path(seeds_dir))
-    except OSError as exc:
-        raise BuildError(f"cannot read the seed texts: {_os_message(exc)}") from exc
+        cited = _cited_documents(load_catalog(resources))
+    except KnowledgeError:
+        # build_knowledge below reads the same files and says what is wrong.
+        cited = set(index.paths)
+    errors: list[SeedError] = list(index.errors)
+    quoted: dict[str, Document] = {}
+    read_first = sorted(cited & index.paths.keys())
+    for doc_id in read_first:
+        document, doc_errors = read_seed(index.paths[doc_id])
+        errors += doc_errors
+        if document is not None:
+            quoted[doc_id] = document
+    # A seed that could not be read must not take the whole build down with it:
+    # the claims that cite it are set aside, with a note. Whether any seed fails
+    # is only known once all are read, so a cited document simply absent is
+    # judged then (below).
+    absent = bool(cited - index.paths.keys())
     try:
-        # A seed that could not be read must not take the whole build down with it:
-        # the claims that cite it are set aside, with a note.
         knowledge = build_knowledge(
-            corpus.documents, Path(resources_dir), skip_missing_documents=bool(corpus.errors)
+            list(quoted.values()), resources, skip_missing_documents=bool(errors) or absent
         )
     except KnowledgeError as exc:
         raise BuildError(f"curated data does not hold: {exc}") from exc
-    report = build_database(corpus.documents, knowledge, out_path, input_hash=input_hash)
-    return replace(report, seed_errors=tuple(corpus.errors))
+    matcher = AliasMatcher(knowledge.entities)
+    quoted_documents = list(quoted.values())
+
+    def documents() -> Iterator[tuple[Document, list[Mention]]]:
+        already_read = set(read_first)
+        for doc_id, paths in index.paths.items():
+            document = quoted.pop(doc_id, None)
+            if doc_id not in already_read:
+                document, doc_errors = read_seed(paths)
+                errors.extend(doc_errors)
+            if document is not None:
+                mentions = [
+                    m
+                    for passage in sorted(document.passages, key=lambda p: p.ordinal)
+                    for m in find_mentions(passage, matcher)
+                ]
+                yield document, mentions
+        if absent and not errors:
+            # As if every document had been read first: a cited text that is
+            # missing while every seed could be read is an error in the curated data.
+            try:
+                build_knowledge(quoted_documents, resources)
+            except KnowledgeError as exc:
+                raise BuildError(f"curated data does not hold: {exc}") from exc
+
+    report = _build(documents(), knowledge, Path(out_path), input_hash=input_hash)
+    errors.sort(key=lambda error: error.source_file)
+    return replace(report, seed_errors=tuple(errors))
+
+
+def _cited_documents(catalog: Catalog) -> set[str]:
+    """The ids of the documents the curated data quotes."""
+    cited = {claim.doc for claim in catalog.claims}
+    cited.update(source.doc for spec in catalog.entities for source in spec.sources)
+    return cited
 
 
 def build_database(
@@ -135,8 +190,33 @@ def build_database(
     untouched and the error propagates (SQLite and file errors as
     :class:`BuildError`, inconsistent input as :class:`BuildError` too).
     """
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for mention in knowledge.mentions:
+        by_doc[mention.doc].append(mention)
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.id in seen:
+            raise BuildError(f"two documents have the id {doc.id!r}")
+        seen.add(doc.id)
+    unknown = sorted(set(by_doc) - seen)
+    if unknown:
+        stray = by_doc[unknown[0]][0]
+        raise BuildError(
+            f"a mention of {stray.entity!r} points to unknown passage {stray.passage!r}"
+        )
+    pairs = ((doc, by_doc.get(doc.id, [])) for doc in sorted(documents, key=lambda d: d.id))
+    return _build(pairs, knowledge, Path(out_path), input_hash=input_hash)
+
+
+def _build(
+    documents: Iterable[tuple[Document, list[Mention]]],
+    knowledge: KnowledgeBase,
+    out_path: Path,
+    *,
+    input_hash: str,
+) -> BuildReport:
+    """Write documents in id order, each with its mentions, then the knowledge."""
     started = time.perf_counter()
-    out_path = Path(out_path)
     temp = out_path.with_name(f"{out_path.name}.tmp-{os.getpid()}")
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +228,7 @@ def build_database(
     except sqlite3.Error as exc:
         raise BuildError(f"cannot write the database {temp}: {exc}") from exc
     try:
-        counts = _write(sqlite_utils.Database(conn), documents, knowledge, input_hash)
+        counts = _write(conn, documents, knowledge, input_hash)
         conn.close()
         os.replace(temp, out_path)
     except BaseException as exc:
@@ -183,39 +263,87 @@ def _remove_stale_temps(out_path: Path) -> None:
                 path.unlink()
 
 
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (id, title, date, updated, publisher, source_file, language, "
+    "sha256, raw, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_PASSAGE = (
+    'INSERT INTO passages (rowid, id, doc, ordinal, kind, text, start, "end", segments) '
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_FTS = (
+    "INSERT INTO passages_fts (rowid, title, body, title_stem, body_stem) VALUES (?, ?, ?, ?, ?)"
+)
+_INSERT_MENTION = (
+    'INSERT INTO mentions (entity, doc, passage, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)'
+)
+
+
+class _Batches:
+    """Rows waiting to be inserted, written with one ``executemany`` per table when full."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._rows: dict[str, list[tuple[Any, ...]]] = {}
+
+    def add(self, statement: str, row: tuple[Any, ...]) -> None:
+        rows = self._rows.setdefault(statement, [])
+        rows.append(row)
+        if len(rows) >= _BATCH:
+            self._conn.executemany(statement, rows)
+            rows.clear()
+
+    def flush(self) -> None:
+        for statement, rows in self._rows.items():
+            self._conn.executemany(statement, rows)
+            rows.clear()
+
+
 def _write(
-    db: sqlite_utils.Database,
-    documents: Sequence[Document],
+    conn: sqlite3.Connection,
+    documents: Iterable[tuple[Document, list[Mention]]],
     knowledge: KnowledgeBase,
     input_hash: str,
 ) -> dict[str, int]:
     # The file is a temporary one until renamed: a crash simply discards it,
-    # so a rollback journal would only slow the build down.
-    db.execute("PRAGMA journal_mode = OFF")
-    create_schema(db)
-    docs = sorted(documents, key=lambda d: d.id)
-    passage_ids = _check_documents(docs)
+    # so a rollback journal or waiting for the disk would only slow the build down.
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+    db = sqlite_utils.Database(conn)
+    create_tables(db)
     entities = sorted(knowledge.entities, key=lambda e: e.id)
     entity_ids = {e.id for e in entities}
-    counts: dict[str, int] = {"documents": len(docs), "passages": len(passage_ids)}
-
-    db.table("documents").insert_all(_document_rows(docs), batch_size=_BATCH)
-    db.table("passages").insert_all(_passage_rows(docs), batch_size=_BATCH)
-    with db.conn:
-        db.conn.executemany(
-            "INSERT INTO passages_fts (rowid, title, body, title_stem, body_stem) "
-            "VALUES (?, ?, ?, ?, ?)",
-            _all_fts_rows(docs),
-        )
+    batches = _Batches(conn)
+    counts = dict.fromkeys(("documents", "passages", "mentions"), 0)
+    # Passage ids of the form "<doc>:<ordinal>" cannot clash between documents
+    # with distinct ids; only other ids need remembering.
+    odd_passage_ids: set[str] = set()
+    rowid = 1
+    conn.execute("BEGIN")
+    for doc, mentions in documents:
+        passages = _ordered_passages(doc)
+        local = _check_document(doc, passages, odd_passage_ids)
+        batches.add(_INSERT_DOCUMENT, _document_row(doc))
+        for number, passage in enumerate(passages, rowid):
+            batches.add(_INSERT_PASSAGE, _passage_row(number, passage))
+        for row in fts_rows(replace(doc, passages=tuple(passages)), rowid):
+            batches.add(_INSERT_FTS, row)
+        for row in _mention_rows(mentions, entity_ids, local):
+            batches.add(_INSERT_MENTION, row)
+        rowid += len(passages)
+        counts["documents"] += 1
+        counts["passages"] += len(passages)
+        counts["mentions"] += len(mentions)
+    batches.flush()
+    conn.commit()
+    create_indexes(db)
+    _check_cited_passages(conn, knowledge)
     db.table("entities").insert_all(_entity_rows(entities, entity_ids), batch_size=_BATCH)
-    db.table("entity_sources").insert_all(
-        _entity_source_rows(entities, passage_ids), batch_size=_BATCH
-    )
+    db.table("entity_sources").insert_all(_entity_source_rows(entities), batch_size=_BATCH)
     alias_rows = _alias_rows(entities)
     db.table("aliases").insert_all(alias_rows, batch_size=_BATCH)
-    mention_rows = _mention_rows(knowledge, entity_ids, passage_ids)
-    db.table("mentions").insert_all(mention_rows, batch_size=_BATCH)
-    relations = _sorted_relations(knowledge.relations, entity_ids, passage_ids)
+    relations = _sorted_relations(knowledge.relations, entity_ids)
     db.table("relations").insert_all(_relation_rows(relations), batch_size=_BATCH)
     evidence_rows = [
         {"relation": number, "doc": e.doc, "passage": e.passage, "quote": e.quote}
@@ -224,85 +352,87 @@ def _write(
     ]
     db.table("evidence").insert_all(evidence_rows, batch_size=_BATCH)
     db.table("meta").insert_all(_meta_rows(input_hash), batch_size=_BATCH)
-    with db.conn:
-        db.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
-    db.execute("ANALYZE")
-    db.execute("PRAGMA journal_mode = DELETE")
+    with conn:
+        conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA journal_mode = DELETE")
     counts.update(
         entities=len(entities),
         aliases=len(alias_rows),
-        mentions=len(mention_rows),
         relations=len(relations),
         evidence=len(evidence_rows),
     )
     return counts
 
 
-def _check_documents(docs: Sequence[Document]) -> dict[str, str]:
-    """Map passage id → document id, refusing duplicate or misfiled ids."""
-    seen_docs: set[str] = set()
-    passage_ids: dict[str, str] = {}
-    for doc in docs:
-        if doc.id in seen_docs:
-            raise BuildError(f"two documents have the id {doc.id!r}")
-        seen_docs.add(doc.id)
-        for passage in doc.passages:
-            if passage.doc != doc.id:
-                raise BuildError(f"passage {passage.id!r} is filed under document {doc.id!r}")
-            if passage.id in passage_ids:
-                raise BuildError(f"two passages have the id {passage.id!r}")
-            passage_ids[passage.id] = doc.id
-    return passage_ids
+def _check_document(doc: Document, passages: Sequence[Passage], odd_ids: set[str]) -> set[str]:
+    """The passage ids of ``doc``, refusing misfiled or duplicate ones."""
+    local: set[str] = set()
+    for passage in passages:
+        if passage.doc != doc.id:
+            raise BuildError(f"passage {passage.id!r} is filed under document {doc.id!r}")
+        if passage.id in local or passage.id in odd_ids:
+            raise BuildError(f"two passages have the id {passage.id!r}")
+        local.add(passage.id)
+        if passage.id != f"{doc.id}:{passage.ordinal}":
+            odd_ids.add(passage.id)
+    return local
+
+
+def _check_cited_passages(conn: sqlite3.Connection, knowledge: KnowledgeBase) -> None:
+    """Every source and piece of evidence must name a passage of its document."""
+
+    def known(doc: str, passage: str) -> bool:
+        row = conn.execute("SELECT doc FROM passages WHERE id = ?", [passage]).fetchone()
+        return row is not None and row[0] == doc
+
+    for entity in knowledge.entities:
+        for source in entity.sources:
+            if not known(source.doc, source.passage):
+                raise BuildError(
+                    f"a source for {entity.id!r} points to unknown passage {source.passage!r}"
+                )
+    for relation in knowledge.relations:
+        for evidence in relation.evidence:
+            if not known(evidence.doc, evidence.passage):
+                raise BuildError(
+                    f"evidence for {relation.subject} {relation.kind} {relation.object} "
+                    f"points to unknown passage {evidence.passage!r}"
+                )
 
 
 def _ordered_passages(doc: Document) -> list[Passage]:
     return sorted(doc.passages, key=lambda p: p.ordinal)
 
 
-def _document_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
-    for doc in docs:
-        yield {
-            "id": doc.id,
-            "title": doc.title,
-            "date": doc.date,
-            "updated": doc.updated,
-            "publisher": doc.publisher,
-            "source_file": doc.source_file,
-            "language": doc.language,
-            "sha256": doc.sha256,
-            "raw": doc.raw,
-            "passages": len(doc.passages),
-        }
+def _document_row(doc: Document) -> tuple[Any, ...]:
+    return (
+        doc.id,
+        doc.title,
+        doc.date,
+        doc.updated,
+        doc.publisher,
+        doc.source_file,
+        doc.language,
+        doc.sha256,
+        doc.raw,
+        len(doc.passages),
+    )
 
 
-def _passage_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
-    rowid = 0
-    for doc in docs:
-        for passage in _ordered_passages(doc):
-            rowid += 1
-            segments = [
-                [s.raw_start, s.raw_end, s.text_start, s.text_end] for s in passage.segments
-            ]
-            yield {
-                "rowid": rowid,
-                "id": passage.id,
-                "doc": passage.doc,
-                "ordinal": passage.ordinal,
-                "kind": str(passage.kind),
-                "text": passage.text,
-                "start": passage.start,
-                "end": passage.end,
-                "segments": json.dumps(segments, separators=(",", ":")),
-            }
-
-
-def _all_fts_rows(docs: Iterable[Document]) -> Iterator[tuple[int, str, str, str, str]]:
-    # Rowids must follow _passage_rows exactly: same documents, same order.
-    rowid = 1
-    for doc in docs:
-        ordered = replace(doc, passages=tuple(_ordered_passages(doc)))
-        yield from fts_rows(ordered, rowid)
-        rowid += len(doc.passages)
+def _passage_row(rowid: int, passage: Passage) -> tuple[Any, ...]:
+    segments = [[s.raw_start, s.raw_end, s.text_start, s.text_end] for s in passage.segments]
+    return (
+        rowid,
+        passage.id,
+        passage.doc,
+        passage.ordinal,
+        str(passage.kind),
+        passage.text,
+        passage.start,
+        passage.end,
+        json.dumps(segments, separators=(",", ":")),
+    )
 
 
 def _entity_rows(entities: Iterable[Entity], known: set[str]) -> Iterator[dict[str, Any]]:
@@ -324,15 +454,9 @@ def _entity_rows(entities: Iterable[Entity], known: set[str]) -> Iterator[dict[s
         }
 
 
-def _entity_source_rows(
-    entities: Iterable[Entity], passage_ids: dict[str, str]
-) -> Iterator[dict[str, Any]]:
+def _entity_source_rows(entities: Iterable[Entity]) -> Iterator[dict[str, Any]]:
     for entity in entities:
         for source in entity.sources:
-            if passage_ids.get(source.passage) != source.doc:
-                raise BuildError(
-                    f"a source for {entity.id!r} points to unknown passage {source.passage!r}"
-                )
             yield {
                 "entity": entity.id,
                 "doc": source.doc,
@@ -361,27 +485,16 @@ def _alias_rows(entities: Iterable[Entity]) -> list[dict[str, Any]]:
 
 
 def _mention_rows(
-    knowledge: KnowledgeBase, entity_ids: set[str], passage_ids: dict[str, str]
-) -> list[dict[str, Any]]:
-    for m in knowledge.mentions:
+    mentions: Iterable[Mention], entity_ids: set[str], passage_ids: set[str]
+) -> list[tuple[Any, ...]]:
+    """One document's mentions in reading order, checked against its passages."""
+    for m in mentions:
         if m.entity not in entity_ids:
             raise BuildError(f"a mention names the unknown entity {m.entity!r}")
-        if passage_ids.get(m.passage) != m.doc:
+        if m.passage not in passage_ids:
             raise BuildError(f"a mention of {m.entity!r} points to unknown passage {m.passage!r}")
-    ordered = sorted(
-        knowledge.mentions, key=lambda m: (m.doc, _ordinal(m.passage), m.start, m.end, m.entity)
-    )
-    return [
-        {
-            "entity": m.entity,
-            "doc": m.doc,
-            "passage": m.passage,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-        }
-        for m in ordered
-    ]
+    ordered = sorted(mentions, key=lambda m: (_ordinal(m.passage), m.start, m.end, m.entity))
+    return [(m.entity, m.doc, m.passage, m.start, m.end, m.text) for m in ordered]
 
 
 def _ordinal(passage_id: str) -> int:
@@ -389,19 +502,11 @@ def _ordinal(passage_id: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _sorted_relations(
-    relations: Iterable[Relation], entity_ids: set[str], passage_ids: dict[str, str]
-) -> list[Relation]:
+def _sorted_relations(relations: Iterable[Relation], entity_ids: set[str]) -> list[Relation]:
     for relation in relations:
         for end in (relation.subject, relation.object):
             if end not in entity_ids:
                 raise BuildError(f"a {relation.kind!r} relation names the unknown entity {end!r}")
-        for evidence in relation.evidence:
-            if passage_ids.get(evidence.passage) != evidence.doc:
-                raise BuildError(
-                    f"evidence for {relation.subject} {relation.kind} {relation.object} "
-                    f"points to unknown passage {evidence.passage!r}"
-                )
     return sorted(
         relations,
         key=lambda r: (

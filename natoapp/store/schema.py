@@ -45,6 +45,38 @@ _FTS_SQL = (
 
 def create_schema(db: sqlite_utils.Database) -> None:
     """Create every table and index in an empty database."""
+    create_tables(db)
+    create_indexes(db)
+
+
+def create_indexes(db: sqlite_utils.Database) -> None:
+    """Create the indexes of :func:`create_tables`' tables.
+
+    A bulk build calls this once the rows are in: building an index over
+    sorted input is much cheaper than keeping it up to date row by row.
+    """
+    for table, columns, unique in _INDEXES:
+        db.table(table).create_index(list(columns), unique=unique)
+
+
+_INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("passages", ("id",), True),
+    ("passages", ("doc", "ordinal"), True),
+    ("entities", ("kind",), False),
+    ("entities", ("parent",), False),
+    ("entity_sources", ("entity",), False),
+    ("aliases", ("folded",), False),
+    ("aliases", ("entity",), False),
+    ("mentions", ("entity",), False),
+    ("mentions", ("passage",), False),
+    ("relations", ("subject",), False),
+    ("relations", ("object",), False),
+    ("evidence", ("relation",), False),
+)
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    """Create every table, without the secondary indexes, in an empty database."""
     db.table("meta").create({"key": str, "value": str}, pk="key")
     db.table("documents").create(
         {
@@ -78,8 +110,6 @@ def create_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("doc", "documents", "id")],
         not_null=["id", "doc", "ordinal", "kind", "text", "start", "end", "segments"],
     )
-    db.table("passages").create_index(["id"], unique=True)
-    db.table("passages").create_index(["doc", "ordinal"], unique=True)
     db.execute(_FTS_SQL)
     db.table("entities").create(
         {
@@ -98,8 +128,6 @@ def create_schema(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null=["kind", "name_fr", "name_en", "relevant"],
     )
-    db.table("entities").create_index(["kind"])
-    db.table("entities").create_index(["parent"])
     db.table("entity_sources").create(
         {"entity": str, "doc": str, "passage": str, "quote": str},
         foreign_keys=[
@@ -109,14 +137,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ],
         not_null=["entity", "doc", "passage", "quote"],
     )
-    db.table("entity_sources").create_index(["entity"])
     db.table("aliases").create(
         {"entity": str, "alias": str, "folded": str, "lang": str, "kind": str},
         foreign_keys=[("entity", "entities", "id")],
         not_null=["entity", "alias", "folded"],
     )
-    db.table("aliases").create_index(["folded"])
-    db.table("aliases").create_index(["entity"])
     db.table("mentions").create(
         {"entity": str, "doc": str, "passage": str, "start": int, "end": int, "text": str},
         foreign_keys=[
@@ -126,16 +151,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ],
         not_null=["entity", "doc", "passage", "start", "end", "text"],
     )
-    db.table("mentions").create_index(["entity"])
-    db.table("mentions").create_index(["passage"])
     db.table("relations").create(
         {"id": int, "kind": str, "subject": str, "object": str, "date": str, "note": str},
         pk="id",
         foreign_keys=[("subject", "entities", "id"), ("object", "entities", "id")],
         not_null=["kind", "subject", "object"],
     )
-    db.table("relations").create_index(["subject"])
-    db.table("relations").create_index(["object"])
     db.table("evidence").create(
         {"relation": int, "doc": str, "passage": str, "quote": str},
         foreign_keys=[
@@ -145,4 +166,3 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ],
         not_null=["relation", "doc", "passage", "quote"],
     )
-    db.table("evidence").create_index(["relation"])

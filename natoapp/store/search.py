@@ -29,7 +29,14 @@ from natoapp.store.records import (
     Span,
 )
 from natoapp.store.schema import BM25_WEIGHTS
-from natoapp.store.snippets import make_snippet, merge_spans, term_spans
+from natoapp.store.snippets import (
+    make_snippet,
+    merge_spans,
+    snippet_of_words,
+    term_spans,
+    term_spans_of_words,
+)
+from natoapp.store.words import original_words
 
 _BM25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
 _NEWEST_FIRST = "d.date IS NULL, d.date DESC, p.rowid"
@@ -178,8 +185,13 @@ def _literal_hits(
     ).fetchall()
     terms = [t for clause in parsed.clauses for t in clause]
     hits = []
+    title_marks: dict[str, tuple[Span, ...]] = {}
     for _, pid, doc, ordinal, text, title, date, score in rows:
-        snippet, marks = make_snippet(text, term_spans(text, terms))
+        found = original_words(text)
+        snippet, marks = snippet_of_words(text, found, term_spans_of_words(found, terms))
+        if title not in title_marks:
+            # A page of hits often shows one document's title many times.
+            title_marks[title] = tuple(term_spans(title, terms))
         hits.append(
             Hit(
                 doc,
@@ -191,7 +203,7 @@ def _literal_hits(
                 marks,
                 # FTS5's bm25() is lower for better matches; a score reads better the other way.
                 score=-float(score),
-                title_marks=tuple(term_spans(title, terms)),
+                title_marks=title_marks[title],
             )
         )
     return hits

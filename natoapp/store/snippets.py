@@ -9,7 +9,8 @@ prefix or the word being typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 
 from natoapp.store.records import QueryTerm, Span
 from natoapp.store.stemming import stem
@@ -23,28 +24,52 @@ ELLIPSIS = "…"
 
 def term_spans(text: str, terms: Iterable[QueryTerm]) -> list[Span]:
     """Spans of ``text`` where any of the (non-negated) ``terms`` occurs, merged and sorted."""
-    found = original_words(text)
+    return term_spans_of_words(original_words(text), terms)
+
+
+def term_spans_of_words(
+    found: Sequence[tuple[str, int, int]], terms: Iterable[QueryTerm]
+) -> list[Span]:
+    """:func:`term_spans` over words already cut by :func:`original_words`."""
     folded = [w for w, _, _ in found]
-    stems = [stem(w) for w in folded]
+    stems: list[str] | None = None
     spans: list[Span] = []
     for term in terms:
         if term.negated:
             continue
         size = len(term.parts)
+        if not term.quoted and not term.prefix and stems is None:
+            stems = [stem(w) for w in folded]
+        matchers = [_matcher(term, k) for k in range(size)]
+        first = matchers[0]
         for i in range(len(found) - size + 1):
-            if all(_part_matches(term, k, folded[i + k], stems[i + k]) for k in range(size)):
+            if not first(folded[i], stems[i] if stems else ""):
+                continue
+            if all(
+                matchers[k](folded[i + k], stems[i + k] if stems else "") for k in range(1, size)
+            ):
                 spans.append((found[i][1], found[i + size - 1][2]))
     return merge_spans(spans)
 
 
-def _part_matches(term: QueryTerm, k: int, word: str, word_stem: str) -> bool:
+def _matcher(term: QueryTerm, k: int) -> Callable[[str, str], bool]:
+    """A test of whether a word (and its stem) matches part ``k`` of ``term``.
+
+    A word matches itself; the last part of a prefix or of the word being typed
+    also any longer word; an unquoted, unstarred part also any word with its stem.
+    """
     part = term.parts[k]
-    if word == part:
-        return True
     last = k == len(term.parts) - 1
-    if last and (term.prefix or term.as_you_type) and word.startswith(part):
-        return True
-    return not term.quoted and not term.prefix and word_stem == term.stems[k]
+    as_prefix = last and (term.prefix or term.as_you_type)
+    by_stem = not term.quoted and not term.prefix
+    part_stem = term.stems[k]
+    if as_prefix and by_stem:
+        return lambda word, word_stem: word.startswith(part) or word_stem == part_stem
+    if as_prefix:
+        return lambda word, _stem: word.startswith(part)
+    if by_stem:
+        return lambda word, word_stem: word == part or word_stem == part_stem
+    return lambda word, _stem: word == part
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
@@ -66,7 +91,18 @@ def make_snippet(
     Returns the snippet (with "…" where the text is cut; line breaks shown as
     spaces) and the marks that fall inside it, as spans of the snippet.
     """
-    found = [(start, end) for _, start, end in original_words(text)]
+    return snippet_of_words(text, original_words(text), marks, size=size)
+
+
+def snippet_of_words(
+    text: str,
+    words: Sequence[tuple[str, int, int]],
+    marks: Sequence[Span],
+    *,
+    size: int = SNIPPET_WORDS,
+) -> tuple[str, tuple[Span, ...]]:
+    """:func:`make_snippet` over words already cut by :func:`original_words`."""
+    found = [(start, end) for _, start, end in words]
     if len(found) <= size + size // 3:
         # Cutting off only a few words would save nothing worth an ellipsis.
         start_char, end_char = 0, len(text)
@@ -91,21 +127,17 @@ def _best_window(found: Sequence[Span], marks: Sequence[Span], size: int) -> int
     """Index of the first word of the window holding the most marks (earliest on ties)."""
     if not marks:
         return 0
-    word_of = [_word_index(found, start) for start, _ in marks]
+    ends = [end for _, end in found]
+    # The word each mark starts in: the first word ending after the mark's start.
+    word_of = [min(bisect_right(ends, start), len(found) - 1) for start, _ in marks]
+    ordered = sorted(word_of)
     best_start, best_count = 0, -1
     for index in word_of:
         first = max(0, min(index - _LEAD_WORDS, len(found) - size))
-        count = sum(1 for w in word_of if first <= w < first + size)
+        count = bisect_left(ordered, first + size) - bisect_left(ordered, first)
         if count > best_count:
             best_start, best_count = first, count
     return best_start
-
-
-def _word_index(found: Sequence[Span], offset: int) -> int:
-    for index, (_, end) in enumerate(found):
-        if end > offset:
-            return index
-    return len(found) - 1
 
 
 def _start_of(text: str, word_start: int) -> int:

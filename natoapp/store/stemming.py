@@ -24,6 +24,8 @@ digits are left alone, so "ue", "onu", "les" and "2004" stay themselves.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _MIN_LENGTH = 4
 
 # Feminine endings and what the masculine ends with; longest first.
@@ -49,6 +51,8 @@ def _strip_plural(word: str) -> str:
     return word
 
 
+# A corpus has a few tens of thousands of distinct words, each stemmed millions of times.
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Return the light stem of one folded word (``"partenaires"`` → ``"partenair"``).
 

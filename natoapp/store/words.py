@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from natoapp.corpus.normalize import fold_with_map, span_to_original
+from natoapp.corpus.normalize import fold_with_map
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -29,8 +29,9 @@ def word_spans(folded: str) -> list[tuple[int, int]]:
 def original_words(text: str) -> list[tuple[str, int, int]]:
     """Fold ``text`` and return each folded word with its span in the original ``text``."""
     folded, origin = fold_with_map(text)
-    out = []
-    for m in _WORD.finditer(folded):
-        start, end = span_to_original(origin, m.start(), m.end())
-        out.append((m.group(), start, end))
-    return out
+    # A word is never empty, so its last folded character maps to the end of the
+    # original character it came from (span_to_original, without a call per word).
+    return [
+        (folded[start:end], origin[start], origin[end - 1] + 1)
+        for start, end in (m.span() for m in _WORD.finditer(folded))
+    ]

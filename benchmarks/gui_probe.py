@@ -1,0 +1,179 @@
+"""Window measurements, each in a fresh process on Qt's offscreen platform.
+
+``cold natoapp DB`` and ``cold bare`` start natoapp's window (the steps of
+:func:`natoapp.ui.app.run_gui`) or a bare PySide6 ``QMainWindow`` and print
+``ready`` as soon as the event loop runs with the window shown; the parent
+times the whole process from its start to that line.
+
+``typing DB QUERY`` types QUERY into the real search box, one key at a time,
+and times each key press to the first paint of the results list showing that
+key's results; a 2 ms heartbeat timer meanwhile records the longest time the
+GUI thread did not get back to its event loop. It then types the query again
+at a brisk 60 ms a key, as a person does, and records the longest stall. The
+result is one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_HEARTBEAT_MS = 2
+_BRISK_KEY_MS = 60
+_WAIT_LIMIT_S = 60.0
+
+
+def cold(kind: str, db: str | None) -> None:
+    """Start a window, print ``ready`` once its event loop runs, and leave."""
+    if kind == "bare":
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(["bare"])
+        window = QMainWindow()
+        window.show()
+    else:
+        from PySide6.QtCore import QTimer
+
+        from natoapp.ui.app import create_application, prepare_database
+        from natoapp.ui.main_window import MainWindow
+
+        context = create_application(["natoapp", "--db", str(db)])
+        app = context.app
+        path = prepare_database(Path(str(db)))
+        if path is None:
+            print("failed", flush=True)
+            os._exit(1)
+        window = MainWindow(path, context.settings, translators=context.translators)
+        window.show()
+
+    def ready() -> None:
+        print("ready", flush=True)
+        os._exit(0)  # tearing down is not part of starting
+
+    QTimer.singleShot(0, ready)
+    app.exec()
+
+
+class _Heartbeat:
+    """Records the longest gap between two ticks of a short timer: a GUI stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(_HEARTBEAT_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - _HEARTBEAT_MS)
+        self._last = now
+
+
+def typing(db: str, query: str) -> dict[str, Any]:
+    """Keystroke-to-paint latencies and the longest GUI stalls while typing ``query``."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from natoapp.ui.app import create_application, prepare_database
+    from natoapp.ui.main_window import MainWindow
+    from natoapp.ui.search_panel import TYPING_DELAY_MS
+
+    context = create_application(["natoapp", "--db", db])
+    path = prepare_database(Path(db))
+    if path is None:
+        raise SystemExit("the database could not be opened")
+    window = MainWindow(path, context.settings, translators=context.translators)
+    window.resize(1200, 800)
+    window.show()
+    box = window.search_box()
+    panel = window.search_panel()
+    viewport = panel.results_view().viewport()
+    loop = QEventLoop()
+    painted: dict[str, float] = {}
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and panel.model().query == box.text():
+                # After this paint has been drawn, not before.
+                QTimer.singleShot(0, lambda: painted.setdefault("at", time.perf_counter()))
+                QTimer.singleShot(0, loop.quit)
+            return False
+
+    watch = PaintWatch()
+    viewport.installEventFilter(watch)
+    heartbeat = _Heartbeat()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+
+    latencies: list[float] = []
+    heartbeat.start()
+    box.setFocus()
+    for ch in query:
+        painted.clear()
+        started = time.perf_counter()
+        QTest.keyClick(box, ch)
+        deadline.start(int(_WAIT_LIMIT_S * 1000))
+        while "at" not in painted and deadline.isActive():
+            loop.exec()
+        if "at" in painted:
+            latencies.append((painted["at"] - started) * 1000)
+    heartbeat.stop()
+    stall_stepwise = heartbeat.longest_ms
+
+    box.clear()
+    QTest.qWait(300)
+    heartbeat.start()
+    for ch in query:
+        QTest.keyClick(box, ch)
+        QTest.qWait(_BRISK_KEY_MS)
+    painted.clear()
+    deadline.start(int(_WAIT_LIMIT_S * 1000))
+    while "at" not in painted and deadline.isActive():
+        loop.exec()
+    QTest.qWait(100)
+    heartbeat.stop()
+    box.clearFocus()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return {
+        "query": query,
+        "debounce_ms": TYPING_DELAY_MS,
+        "keystroke_to_paint_ms": latencies,
+        "longest_stall_ms": max(stall_stepwise, heartbeat.longest_ms),
+        "longest_stall_brisk_ms": heartbeat.longest_ms,
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Run one window probe."""
+    if len(argv) >= 2 and argv[0] == "cold":
+        cold(argv[1], argv[2] if len(argv) > 2 else None)
+        return 0
+    if len(argv) >= 3 and argv[0] == "typing":
+        result = typing(argv[1], argv[2])
+        print(json.dumps(result), flush=True)
+        os._exit(0)
+    print("usage: gui_probe cold natoapp DB | cold bare | typing DB QUERY", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,127 @@
+"""What runs in a fresh process for each measurement, so that its peak memory is its own.
+
+``python -m benchmarks.probe build SEEDS DB`` builds a database the way
+``natoapp build`` does; ``python -m benchmarks.probe search DB RUNS`` times
+every query class through :meth:`Library.search` and through bare FTS5. Each
+prints one JSON object on its last line, with the process's peak resident
+memory (``VmHWM``) in MB.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.queries import QUERY_CLASSES
+
+# A class is timed this many times at most, and for about this long at most.
+_BUDGET_SECONDS = 15.0
+_MIN_RUNS = 5
+_WARMUP = 2
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size, in MB (from /proc, else getrusage)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build(seeds: Path, db: Path) -> dict[str, Any]:
+    """Build ``db`` from ``seeds`` with the shipped curated knowledge."""
+    from natoapp import paths
+    from natoapp.store.build import build_from_sources
+
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    report = build_from_sources(seeds, paths.resources_dir(), db)
+    seconds = time.perf_counter() - started
+    text_bytes = sum(p.stat().st_size for p in seeds.iterdir() if p.is_file())
+    return {
+        "seconds": seconds,
+        "documents": report.documents,
+        "passages": report.passages,
+        "mentions": report.mentions,
+        "text_mb": text_bytes / 1e6,
+        "db_mb": db.stat().st_size / 1e6,
+        "seed_errors": len(report.seed_errors),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def _timed(fn: Any, runs: int) -> list[float]:
+    for _ in range(_WARMUP):
+        fn()
+    samples: list[float] = []
+    deadline = time.perf_counter() + _BUDGET_SECONDS
+    while len(samples) < runs and (len(samples) < _MIN_RUNS or time.perf_counter() < deadline):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def search(db: Path, runs: int) -> dict[str, Any]:
+    """Latencies (ms) of each query class through natoapp and through bare FTS5."""
+    from natoapp.store.library import Library
+    from natoapp.store.schema import BM25_WEIGHTS
+
+    bm25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
+    bare_sql = (
+        f"SELECT rowid, {bm25} AS score FROM passages_fts WHERE passages_fts MATCH ? "
+        "ORDER BY score LIMIT 50"
+    )
+    results: dict[str, Any] = {}
+    with Library.open(db) as library:
+        conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+        for query in QUERY_CLASSES:
+            found = library.search(query.text, prefix_last=False)
+            expression = found.parsed.fts
+
+            def natoapp(text: str = query.text) -> None:
+                library.search(text, prefix_last=False)
+
+            def bare(expression: str = expression) -> None:
+                conn.execute(bare_sql, [expression]).fetchall()
+
+            results[query.name] = {
+                "query": query.text[:60],
+                "fts": expression[:120],
+                "hits": found.total,
+                "natoapp_ms": _timed(natoapp, runs),
+                "bare_ms": _timed(bare, runs) if expression else [],
+            }
+        conn.close()
+        provenance = library.provenance()
+    return {
+        "passages": provenance.passages,
+        "classes": results,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Run one probe and print its JSON result on the last line."""
+    if len(argv) >= 3 and argv[0] == "build":
+        result = build(Path(argv[1]), Path(argv[2]))
+    elif len(argv) >= 3 and argv[0] == "search":
+        result = search(Path(argv[1]), int(argv[2]))
+    else:
+        print("usage: python -m benchmarks.probe build SEEDS DB | search DB RUNS", file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,126 @@
+"""Turning measurements into the tables printed and pasted into the README."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+def percentile(samples: Sequence[float], p: float) -> float | None:
+    """The ``p``-th percentile (0–100) of ``samples``, interpolated; None when empty."""
+    if not samples:
+        return None
+    ordered = sorted(samples)
+    if len(ordered) == 1:
+        return ordered[0]
+    rank = (len(ordered) - 1) * p / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def machine_summary() -> dict[str, Any]:
+    """CPU model, cores and memory of this machine, from /proc where it can."""
+    cpu = platform.processor() or platform.machine()
+    memory_gb = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def _ms(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if value < 10 else f"{value:.0f}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    if a is None or b is None or b <= 0:
+        return "–"
+    return f"{a / b:.2f}×" if a / b < 100 else f"{a / b:.0f}×"
+
+
+def render(results: dict[str, Any]) -> str:
+    """Markdown tables of one run: build, search per class, window, memory."""
+    lines: list[str] = []
+    m = results["machine"]
+    lines.append(
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['system']}; "
+        f"Python {results['python']}, SQLite {results['sqlite']}"
+    )
+    lines.append("")
+    lines.append(
+        "| size | passages | text MB | build s | MB/s | passages/s | DB MB | DB/text "
+        "| build peak RSS MB | search peak RSS MB |"
+    )
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in results["sizes"]:
+        b = size["build"]
+        lines.append(
+            f"| {size['label']} | {b['passages']} | {b['text_mb']:.1f} | {b['seconds']:.1f} "
+            f"| {b['text_mb'] / b['seconds']:.2f} | {b['passages'] / b['seconds']:.0f} "
+            f"| {b['db_mb']:.1f} | {b['db_mb'] / b['text_mb']:.2f} "
+            f"| {b['peak_rss_mb']:.0f} | {size['search']['peak_rss_mb']:.0f} |"
+        )
+    for size in results["sizes"]:
+        lines.append("")
+        lines.append(
+            f"Search at {size['label']} ({size['search']['passages']} passages), ms; "
+            f"baselines: bare FTS5 top-50 MATCH, {size['grep_tool']} over the text files"
+        )
+        lines.append("")
+        lines.append(
+            "| query class | hits | natoapp p50 | p95 | p99 | bare FTS5 p95 "
+            f"| natoapp/bare p95 | {size['grep_tool']} p50 | {size['grep_tool']}/natoapp p50 |"
+        )
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, c in size["search"]["classes"].items():
+            ours = c["natoapp_ms"]
+            grep = size["grep_ms"].get(name, [])
+            p95, bare95 = percentile(ours, 95), percentile(c["bare_ms"], 95)
+            p50, grep50 = percentile(ours, 50), percentile(grep, 50)
+            lines.append(
+                f"| {name} | {c['hits']} | {_ms(p50)} | {_ms(p95)} | {_ms(percentile(ours, 99))} "
+                f"| {_ms(bare95)} | {_ratio(p95, bare95)} | {_ms(grep50)} "
+                f"| {_ratio(grep50, p50)} |"
+            )
+    window = [s for s in results["sizes"] if "typing" in s]
+    if window:
+        lines.append("")
+        lines.append(
+            "| size | keystroke→paint p50 ms | p95 | p95 minus typing pause "
+            "| longest GUI stall ms | cold start natoapp ms (median) | bare QMainWindow | ratio |"
+        )
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for size in window:
+            t = size["typing"]
+            keys = t["keystroke_to_paint_ms"]
+            p95 = percentile(keys, 95)
+            cold = size.get("cold_start_ms", {})
+            ours = statistics.median(cold["natoapp"]) if cold.get("natoapp") else None
+            bare = statistics.median(cold["bare"]) if cold.get("bare") else None
+            lines.append(
+                f"| {size['label']} | {_ms(percentile(keys, 50))} | {_ms(p95)} "
+                f"| {_ms(None if p95 is None else p95 - t['debounce_ms'])} "
+                f"| {_ms(t['longest_stall_ms'])} | {_ms(ours)} | {_ms(bare)} "
+                f"| {_ratio(ours, bare)} |"
+            )
+    return "\n".join(lines)
