@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -34,9 +35,10 @@ from natoapp import paths
 from natoapp.ui.about import AboutDialog
 from natoapp.ui.detail_pane import DetailPane
 from natoapp.ui.grid import GridView, build_grid
-from natoapp.ui.history import PASSAGE, History, Location
+from natoapp.ui.history import ENTITY, PASSAGE, History, Location
 from natoapp.ui.i18n import Translators, resolve_language
 from natoapp.ui.labels import interface_is_french
+from natoapp.ui.lazy_tab import LazyTab
 from natoapp.ui.overview import Overview, load_overview
 from natoapp.ui.search_panel import SearchBox, SearchPanel
 from natoapp.ui.settings import Settings, clamp_text_size, default_text_size
@@ -44,6 +46,10 @@ from natoapp.ui.tasks import run_in_thread
 from natoapp.ui.theme import apply_color_scheme
 from natoapp.ui.tree_model import build_tree
 from natoapp.ui.tree_view import NavigatorTree
+
+if TYPE_CHECKING:
+    from natoapp.ui.map_view import MapView
+    from natoapp.ui.timeline_view import TimelineView
 
 _log = logging.getLogger("natoapp.ui.window")
 
@@ -134,6 +140,10 @@ class MainWindow(QMainWindow):
         self._right = QTabWidget(self)
         self._right.addTab(self._detail, "")
         self._right.addTab(self._grid, "")
+        self._map_tab = LazyTab(self._make_map, self)
+        self._timeline_tab = LazyTab(self._make_timeline, self)
+        self._right.addTab(self._map_tab, "")
+        self._right.addTab(self._timeline_tab, "")
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._left)
@@ -174,6 +184,44 @@ class MainWindow(QMainWindow):
     def grid(self) -> GridView:
         """The country × framework grid."""
         return self._grid
+
+    def map_view(self) -> MapView:
+        """The map of partners by framework (built on first use)."""
+        return self._map_tab.widget()  # type: ignore[return-value]
+
+    def timeline_view(self) -> TimelineView:
+        """The timeline of events and documents (built on first use)."""
+        return self._timeline_tab.widget()  # type: ignore[return-value]
+
+    def _make_map(self) -> MapView:
+        # Imported here: the first screen does not need the map's code or shapes.
+        from natoapp.ui.map_model import read_map_data
+        from natoapp.ui.map_view import MapView
+
+        view = MapView(parent=self._map_tab)
+        view.countryActivated.connect(self._on_entity_activated)
+        path = self._library_path
+        run_in_thread(view, lambda: read_map_data(path), view.set_data, self._on_view_failed)
+        return view
+
+    def _make_timeline(self) -> TimelineView:
+        from natoapp.ui.timeline_model import read_timeline_data
+        from natoapp.ui.timeline_view import TimelineView
+
+        view = TimelineView(parent=self._timeline_tab)
+        view.eventActivated.connect(self._on_entity_activated)
+        view.documentActivated.connect(self._on_document_activated)
+        path = self._library_path
+        run_in_thread(view, lambda: read_timeline_data(path), view.set_data, self._on_view_failed)
+        return view
+
+    def _on_view_failed(self, exc: BaseException) -> None:
+        _log.error("could not read the library for a view", exc_info=exc)
+        self._show_status(self.tr("The library could not be read: %1").replace("%1", str(exc)))
+
+    @Slot(str)
+    def _on_document_activated(self, doc_id: str) -> None:
+        self.open_location(Location.document(doc_id))
 
     def search_panel(self) -> SearchPanel:
         """The search results panel."""
@@ -240,6 +288,10 @@ class MainWindow(QMainWindow):
             "show_search": make("show_search", lambda: self._show_tab(self._left, 1), "Ctrl+2"),
             "show_reader": make("show_reader", lambda: self._show_tab(self._right, 0), "Ctrl+3"),
             "show_grid": make("show_grid", lambda: self._show_tab(self._right, 1), "Ctrl+4"),
+            "show_map": make("show_map", lambda: self._show_tab(self._right, 2), "Ctrl+5"),
+            "show_timeline": make(
+                "show_timeline", lambda: self._show_tab(self._right, 3), "Ctrl+6"
+            ),
             "search_help": make(
                 "search_help", self._search.show_help, QKeySequence.StandardKey.HelpContents
             ),
@@ -282,7 +334,14 @@ class MainWindow(QMainWindow):
                 self._menus["view"].addSeparator()
             else:
                 self._menus["view"].addAction(a[name])
-        for name in ("show_tree", "show_search", "show_reader", "show_grid"):
+        for name in (
+            "show_tree",
+            "show_search",
+            "show_reader",
+            "show_grid",
+            "show_map",
+            "show_timeline",
+        ):
             self._menus["view"].addAction(a[name])
         self._menus["go"].addAction(a["back"])
         self._menus["go"].addAction(a["forward"])
@@ -317,6 +376,8 @@ class MainWindow(QMainWindow):
             "show_search": (self.tr("&Search Results"), self.tr("Show the search results")),
             "show_reader": (self.tr("&Reader"), self.tr("Show the reading pane")),
             "show_grid": (self.tr("Countries × &Frameworks"), self.tr("Show the grid")),
+            "show_map": (self.tr("&Map"), self.tr("Show the map of partners by framework")),
+            "show_timeline": (self.tr("T&imeline"), self.tr("Show events and documents in time")),
             "search_help": (self.tr("Search &Syntax"), self.tr("How to write a search")),
             "about": (self.tr("&About natoapp"), self.tr("Version, sources and licences")),
         }
@@ -337,6 +398,8 @@ class MainWindow(QMainWindow):
         self._left.setTabText(1, self.tr("Search"))
         self._right.setTabText(0, self.tr("Reader"))
         self._right.setTabText(1, self.tr("Countries × Frameworks"))
+        self._right.setTabText(2, self.tr("Map"))
+        self._right.setTabText(3, self.tr("Timeline"))
         self._left.setAccessibleName(self.tr("Library and search"))
         self._right.setAccessibleName(self.tr("Reader and grid"))
         self._splitter.setAccessibleName(self.tr("Panes"))
@@ -391,6 +454,9 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_page_shown(self, key: str) -> None:
         self._set_title(self._detail.rendered().title)
+        location = Location.parse(key)
+        if location is not None and location.kind == ENTITY and self._map_tab.is_built():
+            self.map_view().select_country(location.target)
 
     @Slot(str)
     def _on_page_failed(self, message: str) -> None:

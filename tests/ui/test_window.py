@@ -343,3 +343,17 @@ def test_a_database_that_cannot_be_had_says_why_in_one_line(qtbot, tmp_path, mon
     folder.mkdir()
     assert app_module.prepare_database(Path(folder)) is None
     assert len(told) == 1 and "\n" not in told[0] and "folder" in told[0]
+
+
+def test_map_and_timeline_tabs_open_what_is_clicked(qtbot, window):
+    window.action("show_map").trigger()
+    map_view = window.map_view()
+    qtbot.waitUntil(lambda: bool(map_view._data.frameworks), timeout=10_000)
+    with qtbot.waitSignal(window.detail().pageShown, timeout=10_000):
+        map_view.countryActivated.emit("KW")
+    assert window.history().current.key == "entity:KW"
+    window.action("show_timeline").trigger()
+    timeline = window.timeline_view()
+    with qtbot.waitSignal(window.detail().pageShown, timeout=10_000):
+        timeline.documentActivated.emit("003_cac1df43d34c3008")
+    assert window.history().current.key == "doc:003_cac1df43d34c3008"
