@@ -114,20 +114,25 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     of the character that produced ``folded[i]``; ``origin`` has one extra
     entry, ``len(text)``, so that an end offset maps too.
     """
+    return fold(text), fold_origin(text)
+
+
+def fold_origin(text: str) -> list[int]:
+    """The ``origin`` of :func:`fold_with_map` alone, for text already folded with :func:`fold`."""
     size = len(text)
-    if text.isascii():
-        return text.lower(), list(range(size + 1))
-    origin: list[int] = []
-    done = 0
     # Runs of characters that fold to one character each map one to one; only the
     # others (œ → oe, a dropped soft hyphen or accent) need a look of their own.
+    if text.isascii():
+        return list(range(size + 1))
+    origin: list[int] = []
+    done = 0
     for match in _IRREGULAR.finditer(text):
         at = match.start()
         origin.extend(range(done, at))
         origin.extend([at] * len(_fold_char(text[at])))
         done = at + 1
     origin.extend(range(done, size + 1))
-    return text.translate(_TABLE), origin
+    return origin
 
 
 def span_to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:

@@ -189,15 +189,22 @@ class Library:
         offset: int = 0,
         filters: SearchFilters = _NO_FILTERS,
         prefix_last: bool = True,
+        with_total: bool = True,
     ) -> SearchResult:
         """Search passages; see :mod:`natoapp.store.query` for the syntax.
+
+        With ``with_total=False`` the hits are not counted (a window can show the
+        page first and ask :meth:`count` afterwards): ``total`` is then ``offset +
+        len(hits)``, plus one when more hits follow.
 
         Never raises for any ``query`` text; :class:`SearchCancelled` when
         :meth:`interrupt` is called meanwhile.
         """
         with self._reading() as conn:
             parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
-            return run_search(conn, parsed, limit=limit, offset=offset, filters=filters)
+            return run_search(
+                conn, parsed, limit=limit, offset=offset, filters=filters, with_total=with_total
+            )
 
     def count(
         self, query: str, filters: SearchFilters = _NO_FILTERS, *, prefix_last: bool = True

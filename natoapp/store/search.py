@@ -32,15 +32,17 @@ from natoapp.store.schema import BM25_WEIGHTS
 from natoapp.store.snippets import (
     make_snippet,
     merge_spans,
-    snippet_of_words,
+    snippet_with_terms,
     term_spans,
-    term_spans_of_words,
+    title_spans,
 )
-from natoapp.store.words import original_words
 
 _BM25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
 _NEWEST_FIRST = "d.date IS NULL, d.date DESC, p.rowid"
 _FTS_ROWIDS = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
+_RANKED = (
+    f"SELECT rowid, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score"
+)
 _HIT_COLUMNS = "p.rowid, p.id, p.doc, p.ordinal, p.text, d.title, d.date"
 
 
@@ -104,6 +106,9 @@ def _scalar(conn: sqlite3.Connection, statement: str, params: Sequence[Any]) -> 
 def _count_literal(conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters) -> int:
     if not parsed.fts:
         return 0
+    if filters.is_empty():
+        # The index alone knows how many rows match: no row of any table is read.
+        return _scalar(conn, f"SELECT COUNT(*) FROM ({_FTS_ROWIDS})", [parsed.fts])
     sql = _filter_sql(filters)
     return _scalar(
         conn,
@@ -114,8 +119,9 @@ def _count_literal(conn: sqlite3.Connection, parsed: ParsedQuery, filters: Searc
     )
 
 
-def _entity_sql(parsed: ParsedQuery, filters: SearchFilters) -> tuple[str, list[Any]]:
-    """A query yielding ``rowid, k`` (k: index of the first entity match) of entity hits."""
+def _entity_rowids(parsed: ParsedQuery) -> tuple[str, list[Any]]:
+    """A query yielding ``r, k`` for each passage found through an entity (k: index of the
+    first entity match naming it), whether or not it also matches literally."""
     branches: list[str] = []
     params: list[Any] = []
     exclusions = render_fts([list(parsed.exclusions)]) if parsed.exclusions else ""
@@ -129,12 +135,19 @@ def _entity_sql(parsed: ParsedQuery, filters: SearchFilters) -> tuple[str, list[
             branch.add(f"p.rowid NOT IN ({_FTS_ROWIDS})", exclusions)
         branches.append(f"SELECT p.rowid AS r, {k} AS k FROM passages p WHERE {branch.where()}")
         params += branch.params
+    if len(branches) == 1:
+        return branches[0], params
+    union = " UNION ALL ".join(branches)
+    return f"SELECT r, MIN(k) AS k FROM ({union}) GROUP BY r", params
+
+
+def _entity_sql(parsed: ParsedQuery, filters: SearchFilters) -> tuple[str, list[Any]]:
+    """A query yielding the hit columns and ``k`` of every entity hit (not ordered)."""
+    found, params = _entity_rowids(parsed)
     outer = _filter_sql(filters)
     outer.add(f"p.rowid NOT IN ({_FTS_ROWIDS})", parsed.fts)
     statement = (
-        f"WITH em AS ({' UNION ALL '.join(branches)}), "
-        "e AS (SELECT r, MIN(k) AS k FROM em GROUP BY r) "
-        f"SELECT {_HIT_COLUMNS}, e.k FROM e "
+        f"SELECT {_HIT_COLUMNS}, e.k FROM ({found}) AS e "
         "JOIN passages p ON p.rowid = e.r JOIN documents d ON d.id = p.doc "
         f"WHERE {outer.where()}"
     )
@@ -144,6 +157,14 @@ def _entity_sql(parsed: ParsedQuery, filters: SearchFilters) -> tuple[str, list[
 def _count_entity(conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters) -> int:
     if not parsed.entities or not parsed.fts:
         return 0
+    if filters.is_empty():
+        # Counting needs neither the passages' text nor their documents.
+        found, params = _entity_rowids(parsed)
+        return _scalar(
+            conn,
+            f"SELECT COUNT(*) FROM ({found}) WHERE r NOT IN ({_FTS_ROWIDS})",
+            [*params, parsed.fts],
+        )
     statement, params = _entity_sql(parsed, filters)
     return _scalar(conn, f"SELECT COUNT(*) FROM ({statement})", params)
 
@@ -155,43 +176,123 @@ def search(
     limit: int,
     offset: int,
     filters: SearchFilters,
+    with_total: bool = True,
 ) -> SearchResult:
-    """A page of hits for ``parsed`` (whose ``entities`` are already resolved)."""
+    """A page of hits for ``parsed`` (whose ``entities`` are already resolved).
+
+    Without ``with_total`` nothing is counted: ``total`` is then ``offset +
+    len(hits)``, plus one when more hits follow the page.
+    """
     limit, offset = max(0, limit), max(0, offset)
     if _browsing(parsed, filters):
         return _browse(conn, parsed, limit=limit, offset=offset, filters=filters)
-    literal_total = _count_literal(conn, parsed, filters)
-    entity_total = _count_entity(conn, parsed, filters)
-    hits: list[Hit] = []
-    if offset < literal_total and limit:
-        hits += _literal_hits(conn, parsed, filters, limit, offset)
+    # One row beyond the page tells whether more follow.
+    rows, literal_total = _literal_rows(conn, parsed, filters, limit + 1 if limit else 0, offset)
+    more = len(rows) > limit
+    hits = _literal_hits(parsed, rows[:limit])
+    if literal_total is None and (with_total or (len(hits) < limit and offset)):
+        literal_total = _count_literal(conn, parsed, filters)
+    entities = bool(parsed.entities and parsed.fts)
     remaining = limit - len(hits)
-    if remaining > 0 and entity_total:
-        skip = max(0, offset - literal_total)
-        hits += _entity_hits(conn, parsed, filters, remaining, skip)
-    return SearchResult(hits=hits, total=literal_total + entity_total, parsed=parsed)
+    if entities and remaining > 0:
+        skip = max(0, offset - (literal_total or 0)) if not hits else 0
+        found = _entity_hits(conn, parsed, filters, remaining + 1, skip)
+        more = len(found) > remaining
+        hits += found[:remaining]
+    elif entities and limit and not more and not with_total:
+        more = _entity_hit_exists(conn, parsed, filters)
+    if with_total:
+        total = (literal_total or 0) + _count_entity(conn, parsed, filters)
+    else:
+        total = offset + len(hits) + int(more)
+    return SearchResult(hits=hits, total=total, parsed=parsed)
 
 
-def _literal_hits(
+def _entity_hit_exists(
+    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters
+) -> bool:
+    statement, params = _entity_sql(parsed, filters)
+    return conn.execute(f"SELECT 1 FROM ({statement}) LIMIT 1", params).fetchone() is not None
+
+
+# Rows fetched beyond the page, so that a run of equal scores at its end is seen whole.
+_TIE_MARGIN = 32
+
+
+def _literal_rows(
     conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, limit: int, offset: int
-) -> list[Hit]:
-    sql = _filter_sql(filters)
+) -> tuple[list[Any], int | None]:
+    """The page's literal rows, best first, and the number of literal hits when it is known
+    without counting them."""
+    if not parsed.fts or not limit:
+        return [], None if parsed.fts else 0
+    if not filters.is_empty():
+        sql = _filter_sql(filters)
+        rows = conn.execute(
+            f"SELECT {_HIT_COLUMNS}, m.score FROM "
+            f"(SELECT rowid AS r, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ?)"
+            " AS m JOIN passages p ON p.rowid = m.r JOIN documents d ON d.id = p.doc "
+            f"WHERE {sql.where()} ORDER BY m.score, {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+            [parsed.fts, *sql.params, limit, offset],
+        ).fetchall()
+        return rows, (offset + len(rows) if 0 < len(rows) < limit else None)
+    return _ranked_rows(conn, parsed.fts, limit, offset)
+
+
+def _ranked_rows(
+    conn: sqlite3.Connection, fts: str, limit: int, offset: int
+) -> tuple[list[Any], int | None]:
+    """The page ranked inside FTS5, then joined to its passages and documents.
+
+    FTS5 scores and sorts the matches without reading any table; rows are taken
+    from the sorted cursor only as far as the page and the run of equal scores
+    at its end reach. The date only breaks ties, so it is read for the rows
+    whose score is shared with a row of the page.
+    """
+    wanted = offset + limit
+    cursor = conn.execute(_RANKED, [fts])
+    try:
+        ranked = cursor.fetchmany(wanted + _TIE_MARGIN)
+        exhausted = len(ranked) < wanted + _TIE_MARGIN
+        while not exhausted and ranked[-1][1] == ranked[wanted - 1][1]:
+            # The last score of the page runs on past what was fetched.
+            more = cursor.fetchmany(max(len(ranked), _TIE_MARGIN))
+            ranked += more
+            exhausted = not more
+    finally:
+        cursor.close()
+    total = len(ranked) if exhausted else None
+    if offset >= len(ranked):
+        return [], total
+    # Every row tied with the page's first or last score may belong on the page.
+    first = offset
+    while first > 0 and ranked[first - 1][1] == ranked[offset][1]:
+        first -= 1
+    last = min(wanted, len(ranked)) - 1
+    edge = ranked[last][1]
+    while last + 1 < len(ranked) and ranked[last + 1][1] == edge:
+        last += 1
+    window = ranked[first : last + 1]
+    scores = dict(window)
     rows = conn.execute(
-        f"SELECT {_HIT_COLUMNS}, m.score FROM "
-        f"(SELECT rowid AS r, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ?) AS m "
-        "JOIN passages p ON p.rowid = m.r JOIN documents d ON d.id = p.doc "
-        f"WHERE {sql.where()} ORDER BY m.score, {_NEWEST_FIRST} LIMIT ? OFFSET ?",
-        [parsed.fts, *sql.params, limit, offset],
+        f"SELECT {_HIT_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc "
+        f"WHERE p.rowid IN ({','.join('?' * len(window))})",
+        [rowid for rowid, _ in window],
     ).fetchall()
-    terms = [t for clause in parsed.clauses for t in clause]
+    # Best score first; equal scores newest first, undated last, then in reading order
+    # (stable sorts, least significant key first).
+    rows.sort(key=lambda row: row[0])
+    rows.sort(key=lambda row: row[6] or "", reverse=True)
+    rows.sort(key=lambda row: scores[row[0]])
+    page = rows[offset - first : offset - first + limit]
+    return [(*row, scores[row[0]]) for row in page], total
+
+
+def _literal_hits(parsed: ParsedQuery, rows: Sequence[Any]) -> list[Hit]:
+    terms = tuple(t for clause in parsed.clauses for t in clause)
     hits = []
-    title_marks: dict[str, tuple[Span, ...]] = {}
     for _, pid, doc, ordinal, text, title, date, score in rows:
-        found = original_words(text)
-        snippet, marks = snippet_of_words(text, found, term_spans_of_words(found, terms))
-        if title not in title_marks:
-            # A page of hits often shows one document's title many times.
-            title_marks[title] = tuple(term_spans(title, terms))
+        snippet, marks = snippet_with_terms(text, terms)
         hits.append(
             Hit(
                 doc,
@@ -203,7 +304,7 @@ def _literal_hits(
                 marks,
                 # FTS5's bm25() is lower for better matches; a score reads better the other way.
                 score=-float(score),
-                title_marks=title_marks[title],
+                title_marks=title_spans(title, terms),
             )
         )
     return hits
@@ -216,10 +317,12 @@ def _entity_hits(
     rows = conn.execute(
         f"{statement} ORDER BY {_NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset]
     ).fetchall()
+    wanted = [(row[1], parsed.entities[row[7]].entity) for row in rows]
+    mentioned = _mention_spans_of(conn, wanted)
     hits = []
     for _, pid, doc, ordinal, text, title, date, k in rows:
         match = parsed.entities[k]
-        spans = mention_spans(conn, pid, [match.entity]) + _rest_spans(text, parsed, match)
+        spans = mentioned.get(pid, []) + _rest_spans(text, parsed, match)
         snippet, marks = make_snippet(text, merge_spans(spans))
         hits.append(
             Hit(
@@ -237,6 +340,24 @@ def _entity_hits(
             )
         )
     return hits
+
+
+def _mention_spans_of(
+    conn: sqlite3.Connection, wanted: Sequence[tuple[str, str]]
+) -> dict[str, list[Span]]:
+    """Spans of each passage's mentions of its entity, for a page of ``(passage, entity)``."""
+    if not wanted:
+        return {}
+    passages = sorted({pid for pid, _ in wanted})
+    pairs = set(wanted)
+    spans: dict[str, list[Span]] = {}
+    for pid, entity, start, end in conn.execute(
+        f'SELECT passage, entity, start, "end" FROM mentions WHERE passage IN {_in(passages)}',
+        passages,
+    ):
+        if (pid, entity) in pairs:
+            spans.setdefault(pid, []).append((int(start), int(end)))
+    return spans
 
 
 def _rest_spans(text: str, parsed: ParsedQuery, match: EntityMatch) -> list[Span]:

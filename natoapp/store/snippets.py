@@ -9,12 +9,17 @@ prefix or the word being typed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
+from natoapp.corpus.normalize import fold, fold_origin
 from natoapp.store.records import QueryTerm, Span
 from natoapp.store.stemming import stem
-from natoapp.store.words import original_words
+from natoapp.store.words import WORD_PATTERN
 
 SNIPPET_WORDS = 30
 # Words of context shown before the first highlighted word.
@@ -23,8 +28,135 @@ ELLIPSIS = "…"
 
 
 def term_spans(text: str, terms: Iterable[QueryTerm]) -> list[Span]:
-    """Spans of ``text`` where any of the (non-negated) ``terms`` occurs, merged and sorted."""
-    return term_spans_of_words(original_words(text), terms)
+    """Spans of ``text`` where any of the (non-negated) ``terms`` occurs, merged and sorted.
+
+    Gives what :func:`term_spans_of_words` gives over :func:`original_words`, but
+    looks only at the words a single regular expression picks out as possible
+    first words of a term, so a long text costs little more than folding it.
+    """
+    return _FoldedText(text).term_spans(terms)
+
+
+@lru_cache(maxsize=1024)
+def title_spans(title: str, terms: tuple[QueryTerm, ...]) -> tuple[Span, ...]:
+    """:func:`term_spans` of a document title: pages of hits show the same titles again."""
+    return tuple(term_spans(title, terms))
+
+
+def snippet_with_terms(
+    text: str, terms: Iterable[QueryTerm], *, size: int = SNIPPET_WORDS
+) -> tuple[str, tuple[Span, ...]]:
+    """``make_snippet(text, term_spans(text, terms))``, folding ``text`` once."""
+    folded = _FoldedText(text)
+    return folded.snippet(folded.term_spans(terms), size)
+
+
+class _FoldedText:
+    """A text with its folded form, and the map back to the original when one is needed."""
+
+    __slots__ = ("_origin", "folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self._origin: list[int] | None = None
+
+    def origin(self) -> list[int]:
+        """Offset in the original text of each folded character (see ``fold_with_map``)."""
+        if self._origin is None:
+            self._origin = fold_origin(self.text)
+        return self._origin
+
+    def original(self, spans: Iterable[Span]) -> list[Span]:
+        """Spans of whole folded words, as spans of the original text."""
+        if self.text.isascii():
+            return list(spans)
+        origin = self.origin()
+        # The last folded character of a word maps to the original character it came from.
+        return [(origin[start], origin[end - 1] + 1) for start, end in spans]
+
+    def term_spans(self, terms: Iterable[QueryTerm]) -> list[Span]:
+        finder = _finder(tuple(t for t in terms if not t.negated))
+        if finder is None:
+            return []
+        folded = self.folded
+        found: list[Span] = []
+        for match in finder.candidates.finditer(folded):
+            word = match.group()
+            word_stem = stem(word)
+            for first, rest in finder.terms:
+                if not first(word, word_stem):
+                    continue
+                end = position = match.end()
+                for matcher in rest:
+                    following = WORD_PATTERN.search(folded, position)
+                    if following is None:
+                        break
+                    next_word = following.group()
+                    if not matcher(next_word, stem(next_word)):
+                        break
+                    end = position = following.end()
+                else:
+                    found.append((match.start(), end))
+        return merge_spans(self.original(found)) if found else []
+
+    def snippet(self, marks: Sequence[Span], size: int) -> tuple[str, tuple[Span, ...]]:
+        # Alternate runs of word and non-word characters: their lengths give every
+        # word's offsets without a Python step per word.
+        runs = _RUNS.findall(self.folded)
+        offsets = list(accumulate(map(len, runs), initial=0))
+        skip = 0 if runs and WORD_PATTERN.match(runs[0]) else 1
+        starts = offsets[skip:-1:2]
+        ends = offsets[skip + 1 :: 2]
+        if not self.text.isascii():
+            origin = self.origin()
+            starts = list(map(origin.__getitem__, starts))
+            # The last folded character of a word maps to the original character it came from.
+            ends = [origin[end - 1] + 1 for end in ends]
+        return _cut(self.text, starts, ends, marks, size=size)
+
+
+# A run of word characters or a run of anything else (see words.WORD_PATTERN).
+_RUNS = re.compile(r"[^\W_]+|[\W_]+")
+
+_Matcher = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Finder:
+    """A query's terms ready to be looked for: candidate first words, then a test per word."""
+
+    candidates: re.Pattern[str]
+    terms: tuple[tuple[_Matcher, tuple[_Matcher, ...]], ...]
+
+
+# Pages of hits ask for the same few terms over and over, from any thread: the finders
+# are immutable, and lru_cache is thread-safe.
+@lru_cache(maxsize=256)
+def _finder(terms: tuple[QueryTerm, ...]) -> _Finder | None:
+    if not terms:
+        return None
+    prefixes = sorted({_first_word_prefix(t) for t in terms}, key=lambda p: (-len(p), p))
+    # A candidate is a whole word beginning with one of the prefixes.
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*")
+    compiled = tuple(
+        (_matcher(t, 0), tuple(_matcher(t, k) for k in range(1, len(t.parts)))) for t in terms
+    )
+    return _Finder(pattern, compiled)
+
+
+def _first_word_prefix(term: QueryTerm) -> str:
+    """What every word matching the term's first part begins with.
+
+    A word's light stem keeps all but at most its last two characters of the word
+    (see :mod:`natoapp.store.stemming`), so a word with a given stem begins with
+    that stem less two characters.
+    """
+    if term.quoted or term.prefix:
+        # Matched as written (the last part of a prefix also begins longer words).
+        return term.parts[0]
+    part_stem = term.stems[0]
+    return part_stem[: max(1, len(part_stem) - 2)]
 
 
 def term_spans_of_words(
@@ -91,7 +223,7 @@ def make_snippet(
     Returns the snippet (with "…" where the text is cut; line breaks shown as
     spaces) and the marks that fall inside it, as spans of the snippet.
     """
-    return snippet_of_words(text, original_words(text), marks, size=size)
+    return _FoldedText(text).snippet(marks, size)
 
 
 def snippet_of_words(
@@ -102,15 +234,28 @@ def snippet_of_words(
     size: int = SNIPPET_WORDS,
 ) -> tuple[str, tuple[Span, ...]]:
     """:func:`make_snippet` over words already cut by :func:`original_words`."""
-    found = [(start, end) for _, start, end in words]
-    if len(found) <= size + size // 3:
+    starts = [start for _, start, _ in words]
+    ends = [end for _, _, end in words]
+    return _cut(text, starts, ends, marks, size=size)
+
+
+def _cut(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    marks: Sequence[Span],
+    *,
+    size: int,
+) -> tuple[str, tuple[Span, ...]]:
+    """The snippet of ``text`` whose words start at ``starts`` and end at ``ends``."""
+    if len(ends) <= size + size // 3:
         # Cutting off only a few words would save nothing worth an ellipsis.
         start_char, end_char = 0, len(text)
     else:
-        first = _best_window(found, marks, size)
-        last = min(first + size, len(found))
-        start_char = 0 if first == 0 else _start_of(text, found[first][0])
-        end_char = len(text) if last == len(found) else _end_of(text, found[last - 1][1])
+        first = _best_window(ends, marks, size)
+        last = min(first + size, len(ends))
+        start_char = 0 if first == 0 else _start_of(text, starts[first])
+        end_char = len(text) if last == len(ends) else _end_of(text, ends[last - 1])
     head = ELLIPSIS if start_char > 0 else ""
     tail = ELLIPSIS if end_char < len(text) else ""
     snippet = head + text[start_char:end_char].replace("\n", " ") + tail
@@ -123,17 +268,16 @@ def snippet_of_words(
     return snippet, inside
 
 
-def _best_window(found: Sequence[Span], marks: Sequence[Span], size: int) -> int:
+def _best_window(ends: Sequence[int], marks: Sequence[Span], size: int) -> int:
     """Index of the first word of the window holding the most marks (earliest on ties)."""
     if not marks:
         return 0
-    ends = [end for _, end in found]
     # The word each mark starts in: the first word ending after the mark's start.
-    word_of = [min(bisect_right(ends, start), len(found) - 1) for start, _ in marks]
+    word_of = [min(bisect_right(ends, start), len(ends) - 1) for start, _ in marks]
     ordered = sorted(word_of)
     best_start, best_count = 0, -1
     for index in word_of:
-        first = max(0, min(index - _LEAD_WORDS, len(found) - size))
+        first = max(0, min(index - _LEAD_WORDS, len(ends) - size))
         count = bisect_left(ordered, first + size) - bisect_left(ordered, first)
         if count > best_count:
             best_start, best_count = first, count

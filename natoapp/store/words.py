@@ -14,6 +14,8 @@ import re
 from natoapp.corpus.normalize import fold_with_map
 
 _WORD = re.compile(r"[^\W_]+")
+# The same pattern, for modules that search folded text themselves.
+WORD_PATTERN = _WORD
 
 
 def words(folded: str) -> list[str]:

@@ -8,6 +8,7 @@ countries, documents and years; a line says how the query was understood.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ from natoapp.ui.settings import Settings
 from natoapp.ui.snippet_delegate import SnippetDelegate
 
 TYPING_DELAY_MS = 150
+# A search that came back faster than this runs on every key, without waiting for a pause.
+_INSTANT_SEARCH_MS = 40.0
 _MAX_SUGGESTIONS = 3
 
 
@@ -121,6 +124,8 @@ class SearchPanel(QWidget):
         self._choices: FilterChoices | None = None
         self._parsed: ParsedQuery | None = None
         self._searching = False
+        self._search_started = 0.0
+        self._last_search_ms: float | None = None
 
         self._service = SearchService(library_path, self)
         self._service.resultsReady.connect(self._on_results)
@@ -157,7 +162,10 @@ class SearchPanel(QWidget):
         if not text.strip() and self.filters().is_empty():
             self._clear_results()
             return
-        self._timer.start(TYPING_DELAY_MS)
+        # Fast searches follow each key; slow ones wait for a pause in the typing, so that
+        # the worker is not kept busy with queries the next key makes useless.
+        fast = self._last_search_ms is not None and self._last_search_ms < _INSTANT_SEARCH_MS
+        self._timer.start(0 if fast else TYPING_DELAY_MS)
 
     @Slot()
     def search_now(self) -> None:
@@ -425,6 +433,7 @@ class SearchPanel(QWidget):
     @Slot()
     def _start_search(self) -> None:
         self._searching = True
+        self._search_started = time.perf_counter()
         self._inline_message.hide()
         self._service.search(self._query, self.filters())
         self._update_count()
@@ -441,6 +450,7 @@ class SearchPanel(QWidget):
             self._update_count()
             return
         self._searching = False
+        self._last_search_ms = (time.perf_counter() - self._search_started) * 1000
         self._parsed = page.result.parsed
         self._model.set_page(page, self._named_entities(page.result.parsed))
         _show_line(self._understood, self._describe(page.result.parsed))

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+from pathlib import Path
+
 import pytest
 
+from natoapp.knowledge.model import KnowledgeBase
+from natoapp.store.build import build_database
 from natoapp.store.library import Library
 from natoapp.store.records import Hit, SearchFilters
+
+from .conftest import TIE_SENTENCE, make_document
 
 ICI = "istanbul-cooperation-initiative"
 
@@ -231,3 +239,47 @@ def test_parse_reports_how_the_query_was_read(lib: Library) -> None:
     assert [t.folded for t in parsed.terms] == ["kuwait", "mer noire", "piraterie"]
     assert parsed.entities[0].entity == "KW"
     assert parsed.notes and parsed.fts
+
+
+def test_pages_through_long_runs_of_equal_scores_follow_the_full_order(tmp_path: Path) -> None:
+    # 120 identical passages in 40 documents of shuffled dates (some undated), plus a
+    # better hit: every page must cut the one order (score, newest first, undated last).
+    rng = random.Random(7)
+    dates = [f"20{rng.randrange(0, 25):02d}-0{rng.randrange(1, 10)}-1{k % 10}" for k in range(30)]
+    dates += [None] * 10
+    rng.shuffle(dates)
+    docs = [
+        make_document(f"d{k:02d}", f"Titre {k}", date, [TIE_SENTENCE] * 3)
+        for k, date in enumerate(dates)
+    ]
+    docs.append(make_document("zz", "Titre", "2001-01-01", ["La stabilité régionale."]))
+    db = tmp_path / "ties.sqlite"
+    build_database(docs, KnowledgeBase((), (), ()), db, input_hash="ties")
+    with Library.open(db) as lib:
+        everything = lib.search("stabilité régionale ", limit=1000).hits
+        assert len(everything) == 121 and everything[0].passage == "zz:1"
+        for better, worse in itertools.pairwise(everything):
+            assert better.score >= worse.score
+            if better.score == worse.score and worse.date is not None:
+                assert better.date is not None and better.date >= worse.date
+        for size in (1, 7, 50):
+            pages = [
+                lib.search("stabilité régionale ", limit=size, offset=k).hits
+                for k in range(0, 121, size)
+            ]
+            assert [h.passage for p in pages for h in p] == [h.passage for h in everything]
+
+
+@pytest.mark.parametrize(
+    "query", ["secur*", "Koweït ", "ICI", "partenaire", "Kuwait", "coopération", "stabilité", "x"]
+)
+def test_a_page_without_its_total_says_only_whether_more_follow(lib: Library, query: str) -> None:
+    total = lib.count(query)
+    for filters in (SearchFilters(), SearchFilters(years=(2017, 2012))):
+        total = lib.count(query, filters)
+        for limit, offset in [(1, 0), (2, 1), (3, 0), (50, 0), (1, total - 1), (2, total)]:
+            counted = lib.search(query, limit=limit, offset=offset, filters=filters)
+            quick = lib.search(query, limit=limit, offset=offset, filters=filters, with_total=False)
+            assert quick.hits == counted.hits
+            shown = max(0, offset) + len(quick.hits)
+            assert quick.total == shown + (1 if shown < total and quick.hits else 0)

@@ -1,7 +1,18 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from natoapp.store.query import parse_query
-from natoapp.store.snippets import ELLIPSIS, make_snippet, merge_spans, term_spans
+from natoapp.store.snippets import (
+    ELLIPSIS,
+    make_snippet,
+    merge_spans,
+    snippet_of_words,
+    term_spans,
+    term_spans_of_words,
+)
+from natoapp.store.words import original_words
 
 TEXT = (
     "Au cours des deux dernières décennies, l’Alliance a établi un réseau de partenariats "
@@ -89,3 +100,91 @@ def test_line_breaks_show_as_spaces_and_offsets_hold() -> None:
     snippet, marks = make_snippet(text, [(15, 22)])
     assert snippet == "première ligne seconde ligne"
     assert marked(snippet, marks) == ["seconde"]
+
+
+# --- the fast paths give exactly what the word-by-word definitions give --------------
+
+FRAGMENTS = [
+    "partenaire",
+    "partenaires",
+    "Partenariat",
+    "internationaux",
+    "international",
+    "méditerranéenne",
+    "Méditerranéen",
+    "coopération",
+    "d’Istanbul",
+    "l'OTAN",
+    "Proche\u2011Orient",
+    "manœuvre",
+    "MANOEUVRES",
+    "Koweït",
+    "koweïtien",
+    "sécurité",
+    "SECURITE",
+    "æ",
+    "ß",
+    "\u00ad",
+    "ﬁ",
+    "2004",
+    "ue",
+    "les",
+]
+GLUE = [" ", "  ", "\n", ", ", "-", "’", "'", "", "(", ") ", "…", "\u00a0"]
+
+fragments = st.sampled_from(FRAGMENTS)
+passage_texts = st.lists(
+    st.tuples(fragments | fragments | fragments | st.text(max_size=6), st.sampled_from(GLUE)),
+    min_size=3,
+    max_size=70,
+).map(lambda pairs: "".join(a + b for a, b in pairs))
+query_texts = st.lists(
+    st.sampled_from(
+        [
+            "partenaire",
+            "partenaires ",
+            "partena",
+            "partena*",
+            '"partenaire"',
+            "internationaux ",
+            "méditerranéen ",
+            "coopération d'Istanbul ",
+            '"coopération d’Istanbul"',
+            "l’OTAN",
+            "proche-orient ",
+            "manoeuvre ",
+            "koweit",
+            "securite ",
+            "ae",
+            "ss ",
+            "fi",
+            "ue ",
+            "les ",
+            "2004",
+            "-securite",
+            "OR",
+        ]
+    ),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+
+
+@given(passage_texts, query_texts)
+@settings(max_examples=300, deadline=None)
+def test_term_spans_equal_the_word_by_word_search(text: str, query: str) -> None:
+    terms = parse_query(query).terms
+    assert term_spans(text, terms) == term_spans_of_words(original_words(text), terms)
+
+
+@given(passage_texts, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40)), max_size=5))
+@settings(max_examples=300, deadline=None)
+def test_make_snippet_equals_the_cut_over_every_word(
+    text: str, raw_marks: list[tuple[int, int]]
+) -> None:
+    marks = merge_spans(
+        (min(a, len(text)), min(a + n, len(text))) for a, n in raw_marks if a < len(text)
+    )
+    for size in (5, 30):
+        expected = snippet_of_words(text, original_words(text), marks, size=size)
+        assert make_snippet(text, marks, size=size) == expected
