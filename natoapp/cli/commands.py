@@ -9,6 +9,7 @@ from pathlib import Path
 
 from natoapp import paths
 from natoapp.cli import knowledge_output, output
+from natoapp.cli.library_commands import LibraryInputError, open_combined, run_library_command
 from natoapp.store.errors import DatabaseError
 from natoapp.store.library import Library
 
@@ -21,11 +22,16 @@ def _note(message: str) -> None:
     print(f"natoapp: {message}", file=sys.stderr)
 
 
-def _open_library(args: argparse.Namespace) -> Library:
+def _seed_path(args: argparse.Namespace) -> Path:
     from natoapp.store.lifecycle import ensure_database
 
-    db_path = ensure_database(args.db, on_note=_note, keep_existing=args.db is not None)
-    return Library.open(db_path)
+    return ensure_database(args.db, on_note=_note, keep_existing=args.db is not None)
+
+
+def _open_library(args: argparse.Namespace) -> Library:
+    # The seed texts and the user's own library, read as one (same read API).
+    combined: Library = open_combined(_seed_path(args), args, _note)
+    return combined
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -153,13 +159,16 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "entity": _entity,
     "mentions": _mentions,
 }
+_LIBRARY_COMMANDS = ("import", "library", "collections")
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the command ``args.command``; turn every expected failure into a one-line message."""
     try:
+        if args.command in _LIBRARY_COMMANDS:
+            return run_library_command(args, _note, lambda: _seed_path(args))
         return _COMMANDS[args.command](args)
-    except InputError as exc:
+    except (InputError, LibraryInputError) as exc:
         _note(str(exc))
         return 2
     except DatabaseError as exc:

@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db", type=Path, metavar="FILE", help="database file (default: the user cache)"
     )
+    common.add_argument(
+        "--user-db",
+        type=Path,
+        metavar="FILE",
+        help="your library of imported documents and collections (default: the user data folder)",
+    )
     json_flag = _Parser(add_help=False)
     json_flag.add_argument("--json", action="store_true", help="print JSON")
 
@@ -87,5 +93,65 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mentions.add_argument("name", nargs="+", metavar="NAME")
 
+    _add_library_commands(commands, common, json_flag)
     commands.add_parser("gui", parents=[common], help="open the window (the default)")
     return parser
+
+
+def _add_library_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    json_flag: argparse.ArgumentParser,
+) -> None:
+    """``import``, ``library`` and ``collections``: the user's own documents and excerpts."""
+    imports = commands.add_parser(
+        "import",
+        parents=[common, json_flag],
+        help="import your own text, Markdown, HTML or PDF files (or folders of them)",
+    )
+    imports.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    library = commands.add_parser("library", help="your library as a whole")
+    actions = library.add_subparsers(
+        dest="library_action", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    export = actions.add_parser(
+        "export", parents=[common], help="copy the whole library to one file"
+    )
+    export.add_argument("file", type=Path, metavar="FILE")
+    load = actions.add_parser(
+        "import", parents=[common], help="merge a library file exported elsewhere into yours"
+    )
+    load.add_argument("file", type=Path, metavar="FILE")
+    remove = actions.add_parser(
+        "remove", parents=[common], help="remove an imported document (its excerpts stay)"
+    )
+    remove.add_argument("doc", metavar="DOC_ID", help="e.g. user:rapport-3f2a9c1b04de")
+    actions.add_parser("list", parents=[common, json_flag], help="the documents you imported")
+
+    collections = commands.add_parser(
+        "collections", parents=[common, json_flag], help="your collections of excerpts"
+    )
+    what = collections.add_subparsers(
+        dest="collections_action", metavar="ACTION", parser_class=_Parser
+    )
+    show = what.add_parser("show", parents=[common, json_flag], help="the excerpts of a collection")
+    show.add_argument("name", metavar="NAME")
+    save = what.add_parser(
+        "save", parents=[common], help="save a passage (or part) to a collection"
+    )
+    save.add_argument("name", metavar="NAME", help="the collection (made if new)")
+    save.add_argument("passage", metavar="PASSAGE_ID", help="e.g. 003_cac1df43d34c3008:2")
+    save.add_argument("--quote", metavar="TEXT", help="only this part of the passage, verbatim")
+    save.add_argument("--note", metavar="TEXT", default="", help="your note")
+    out = what.add_parser(
+        "export", parents=[common], help="write a collection with its citations to a file"
+    )
+    out.add_argument("name", metavar="NAME")
+    out.add_argument("file", type=Path, metavar="FILE")
+    out.add_argument(
+        "--format",
+        metavar="FORMAT",
+        help="markdown, html, csv, bibtex, csl-json, text or docx "
+        "(default: from the file's extension: .md .html .csv .bib .json .txt .docx)",
+    )
