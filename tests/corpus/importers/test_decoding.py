@@ -59,10 +59,15 @@ def test_binary_data_is_refused() -> None:
     assert refused.value.kind == "binary"
 
 
+def _noise(seed: int, size: int) -> bytes:
+    rng = random.Random(seed)
+    return bytes(rng.randrange(0x80, 0x100) for _ in range(size))
+
+
 @pytest.mark.parametrize(
     "noise",
     [
-        bytes(random.Random(7).randrange(0x80, 0x100) for _ in range(3000)),
+        _noise(7, 3000),
         b"\x81\x8d\x8f\x90\x9d" * 40,  # undefined in Windows-1252, controls in Latin-1
         bytes(range(0x80, 0xA0)) * 20,
     ],
