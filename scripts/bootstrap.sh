@@ -50,7 +50,8 @@ _find_python() {
 
 # Qt's offscreen platform (tests) needs these; a real X display needs the xcb ones too.
 _apt_install libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
-if [ "$natoapp_mode" = run ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+# Tests build the frozen app too, whose spec bundles the X11 platform plugin and its libraries.
+if [ "$natoapp_mode" = test ] || [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     _apt_install libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
         libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
 fi

@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from natoapp.ui.app import run_gui  # Qt is imported only when a window is wanted
 
-        return run_gui([sys.argv[0], *args_list])
+        return run_gui([sys.argv[0], *args_list], self_test=args.self_test)
 
     from natoapp.cli.commands import run_command
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,18 +42,36 @@ class AppContext:
     translators: Translators
 
 
-def run_gui(argv: list[str]) -> int:
+def run_gui(argv: list[str], *, self_test: bool = False) -> int:
     """Open natoapp's window; returns the exit status when it closes.
 
     ``argv`` is the program name and the command line (``--db FILE`` picks the database).
+    With ``self_test``, the real window is opened offscreen with throwaway settings, driven
+    through a search, a framework and a copy, and closed: 0 when all held, else 1 with a
+    one-line message on stderr.
     """
-    context = create_application(argv)
-    library_path = prepare_database(_db_argument(argv[1:]))
+    if self_test:
+        from natoapp.ui.self_test import self_test_session
+
+        with self_test_session() as settings:
+            return _run(argv, settings, self_test=True)
+    return _run(argv, None, self_test=False)
+
+
+def _run(argv: list[str], settings: Settings | None, *, self_test: bool) -> int:
+    context = create_application(argv, settings)
+    library_path = prepare_database(_db_argument(argv[1:]), interactive=not self_test)
     if library_path is None:
         return 1
     window = MainWindow(library_path, context.settings, translators=context.translators)
     window.show()
-    status = context.app.exec()
+    if self_test:
+        from natoapp.ui.self_test import run_self_test
+
+        status = run_self_test(window)
+        window.close()
+    else:
+        status = context.app.exec()
     wait_for_tasks()
     return status
 
@@ -65,7 +84,7 @@ def create_application(argv: list[str], settings: Settings | None = None) -> App
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("natoapp")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("natoapp")
+    app.setDesktopFileName("io.github.natoapp")  # the desktop entry's name, for the icon
     app.setWindowIcon(app_icon())
 
     log_file = setup_logging(paths.log_dir())
@@ -85,10 +104,13 @@ def _db_argument(args: list[str]) -> Path | None:
     return known.db if isinstance(known.db, Path) else None
 
 
-def prepare_database(db_path: Path | None = None, parent: QWidget | None = None) -> Path | None:
+def prepare_database(
+    db_path: Path | None = None, parent: QWidget | None = None, *, interactive: bool = True
+) -> Path | None:
     """Find or (re)build the database off the GUI thread, with progress when it takes time.
 
-    Returns its path, or None after telling the reader, in one line, why there is none.
+    Returns its path, or None after telling the reader, in one line, why there is none
+    (in a dialog, or on stderr when not ``interactive``: nobody could close a dialog).
     """
     outcome: dict[str, object] = {}
     loop = QEventLoop()
@@ -127,6 +149,9 @@ def prepare_database(db_path: Path | None = None, parent: QWidget | None = None)
         if not isinstance(error, DatabaseError):
             _log.error("could not prepare the database", exc_info=error)  # type: ignore[arg-type]
         message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        if not interactive:
+            print(f"natoapp: the library could not be opened: {message}", file=sys.stderr)
+            return None
         QMessageBox.critical(
             parent,
             QApplication.translate("app", "natoapp"),
