@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError, PyPdfError
+from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
 from natoapp.corpus.importers.model import FileRefused
 
@@ -56,6 +56,11 @@ def extract_pdf(data: bytes) -> PdfText:
         created = _pdf_date(info.get("/CreationDate") if info is not None else None)
     except FileRefused:
         raise
+    except DependencyError:
+        # AES-encrypted PDFs need the optional cryptography package (not shipped).
+        raise FileRefused(
+            "unreadable", "the PDF is encrypted with AES, which this installation cannot read"
+        ) from None
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise FileRefused("unreadable", f"damaged PDF ({_short(exc)})") from None
     except RecursionError:

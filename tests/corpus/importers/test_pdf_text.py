@@ -73,3 +73,20 @@ def test_reflow_keeps_headings_and_joins_wrapped_lines() -> None:
         "commune et de la coopération, en particulier dans le domaine maritime.",
         "Suite, après une ligne vide",
     ]
+
+
+def test_a_pdf_needing_a_missing_decryption_library_is_refused_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf.errors import DependencyError
+
+    import natoapp.corpus.importers.pdf_text as pdf_text
+
+    def needs_cryptography(*args: object, **kwargs: object) -> None:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pdf_text, "PdfReader", needs_cryptography)
+    with pytest.raises(FileRefused) as refused:
+        pdf_text.extract_pdf(b"%PDF-1.7 whatever")
+    assert refused.value.kind == "unreadable"
+    assert "AES" in str(refused.value) and "\n" not in str(refused.value)
