@@ -5,7 +5,8 @@
 every query class through :meth:`Library.search` (a page of hits as the window
 asks for it, then the same page with its total counted) and through bare FTS5. Each
 prints one JSON object on its last line, with the process's peak resident
-memory (``VmHWM``) in MB.
+memory (``VmHWM``) in MB; a build also gives the largest peak of the worker
+processes it read seeds with (``workers_peak_rss_mb``, 0 when it used none).
 """
 
 from __future__ import annotations
@@ -57,7 +58,15 @@ def build(seeds: Path, db: Path) -> dict[str, Any]:
         "db_mb": db.stat().st_size / 1e6,
         "seed_errors": len(report.seed_errors),
         "peak_rss_mb": peak_rss_mb(),
+        "workers_peak_rss_mb": _children_peak_rss_mb(),
     }
+
+
+def _children_peak_rss_mb() -> float:
+    """The largest peak resident set size of the finished child processes, in MB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def _timed(fn: Any, runs: int) -> list[float]:

@@ -10,13 +10,15 @@ of the same input hold the same rows (only ``meta.build_date`` differs).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
+import multiprocessing
 import os
 import sqlite3
+import sys
 import time
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict, deque
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,14 +29,22 @@ import sqlite_utils
 import natoapp
 from natoapp.corpus.model import Document, Passage, SeedError
 from natoapp.corpus.normalize import fold
+from natoapp.knowledge.aliases import AliasMatcher
 from natoapp.knowledge.catalog import Catalog
 from natoapp.knowledge.model import Entity, KnowledgeBase, KnowledgeError, Mention, Relation
-from natoapp.store.errors import BuildError, DatabaseError
+from natoapp.store.errors import BuildError
 from natoapp.store.indexing import fts_rows
+from natoapp.store.lifecycle import compute_input_hash
 from natoapp.store.schema import SCHEMA_VERSION, create_indexes, create_tables
 from natoapp.store.words import words
 
 _BATCH = 2000
+# Reading seeds in worker processes: from this many seeds on, this many workers, seeds
+# sent to a worker at once, and chunks waiting per worker.
+_PARALLEL_MIN_SEEDS = 200
+_BUILD_WORKERS = 2
+_CHUNK_SEEDS = 16
+_CHUNKS_IN_FLIGHT = 3
 # SQLite's page cache while building, in KiB: enough to keep the index being built in memory.
 _CACHE_KIB = 64 * 1024
 # A temporary file this old belongs to a build that died; nobody will finish it.
@@ -59,39 +69,6 @@ class BuildReport:
     knowledge_notes: tuple[str, ...] = ()  # curated items left out, one line each
 
 
-def compute_input_hash(seeds_dir: Path, resources_dir: Path) -> str:
-    """sha256 over the seed files (names and bytes), the curated knowledge files and the schema.
-
-    The program's version goes in too, so a new release rebuilds what an older
-    one built. Raises :class:`DatabaseError` when the seed folder cannot be read.
-    """
-    digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        # Length prefixes keep ("ab", "c") and ("a", "bc") apart.
-        encoded = label.encode("utf-8")
-        digest.update(len(encoded).to_bytes(8, "big") + encoded)
-        digest.update(len(data).to_bytes(8, "big") + data)
-
-    add("schema", str(SCHEMA_VERSION).encode())
-    add("natoapp", natoapp.__version__.encode())
-    try:
-        seeds = sorted(p for p in Path(seeds_dir).iterdir() if _is_input_file(p))
-        for path in seeds:
-            add(f"seed/{path.name}", path.read_bytes())
-        knowledge = Path(resources_dir) / "knowledge"
-        if knowledge.is_dir():
-            for path in sorted(p for p in knowledge.rglob("*") if _is_input_file(p)):
-                add(f"knowledge/{path.relative_to(knowledge).as_posix()}", path.read_bytes())
-    except OSError as exc:
-        raise DatabaseError(f"cannot read the inputs: {_os_message(exc)}") from exc
-    return digest.hexdigest()
-
-
-def _is_input_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".")
-
-
 def _os_message(exc: OSError) -> str:
     where = f" ({exc.filename})" if exc.filename else ""
     return f"{exc.strerror or exc}{where}"
@@ -110,7 +87,7 @@ def build_from_sources(seeds_dir: Path, resources_dir: Path, out_path: Path) -> 
     """
     # Imported here so that reading a database never loads the build pipeline.
     from natoapp.corpus import index_seeds, read_seed
-    from natoapp.knowledge import AliasMatcher, build_knowledge, find_mentions, load_catalog
+    from natoapp.knowledge import AliasMatcher, build_knowledge, load_catalog
 
     input_hash = compute_input_hash(seeds_dir, resources_dir)
     index = index_seeds(Path(seeds_dir))
@@ -144,18 +121,20 @@ def build_from_sources(seeds_dir: Path, resources_dir: Path, out_path: Path) -> 
 
     def documents() -> Iterator[tuple[Document, list[Mention]]]:
         already_read = set(read_first)
-        for doc_id, paths in index.paths.items():
-            document = quoted.pop(doc_id, None)
-            if doc_id not in already_read:
-                document, doc_errors = read_seed(paths)
-                errors.extend(doc_errors)
-            if document is not None:
-                mentions = [
-                    m
-                    for passage in sorted(document.passages, key=lambda p: p.ordinal)
-                    for m in find_mentions(passage, matcher)
-                ]
-                yield document, mentions
+        unread = [paths for doc_id, paths in index.paths.items() if doc_id not in already_read]
+        reads = _read_seeds(unread, matcher)
+        try:
+            for doc_id in index.paths:
+                document = quoted.pop(doc_id, None)
+                if doc_id in already_read:
+                    mentions = _mentions_of(document, matcher) if document is not None else []
+                else:
+                    document, doc_errors, mentions = next(reads)
+                    errors.extend(doc_errors)
+                if document is not None:
+                    yield document, mentions
+        finally:
+            reads.close()  # a build that fails stops its workers at once
         if absent and not errors:
             # As if every document had been read first: a cited text that is
             # missing while every seed could be read is an error in the curated data.
@@ -167,6 +146,64 @@ def build_from_sources(seeds_dir: Path, resources_dir: Path, out_path: Path) -> 
     report = _build(documents(), knowledge, Path(out_path), input_hash=input_hash)
     errors.sort(key=lambda error: error.source_file)
     return replace(report, seed_errors=tuple(errors))
+
+
+SeedRead = tuple[Document | None, list[SeedError], list[Mention]]
+
+
+def _read_seeds(unread: list[list[Path]], matcher: AliasMatcher) -> Generator[SeedRead]:
+    """Each seed of ``unread`` parsed with its mentions, in order.
+
+    Parsing and finding mentions is most of a build's time and is pure Python, so a
+    large corpus is read by worker processes, a chunk of seeds at a time, while this
+    process inserts rows; a few chunks are in flight at once, so memory stays bounded.
+    Small corpora (and a frozen program, whose workers would start the program again)
+    are read here: starting the workers would cost more than it saves.
+    """
+    workers = min(_BUILD_WORKERS, os.cpu_count() or 1)
+    if len(unread) < _PARALLEL_MIN_SEEDS or workers < 2 or getattr(sys, "frozen", False):
+        for paths in unread:
+            yield _read_with_mentions(matcher, paths)
+        return
+    chunks = [unread[i : i + _CHUNK_SEEDS] for i in range(0, len(unread), _CHUNK_SEEDS)]
+    # Spawned, not forked: the build may run beside the window's threads.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: deque[Future[list[SeedRead]]] = deque()
+        next_chunk = 0
+        try:
+            while pending or next_chunk < len(chunks):
+                while next_chunk < len(chunks) and len(pending) < workers * _CHUNKS_IN_FLIGHT:
+                    pending.append(pool.submit(_read_chunk, matcher, chunks[next_chunk]))
+                    next_chunk += 1
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _read_chunk(matcher: AliasMatcher, chunk: list[list[Path]]) -> list[SeedRead]:
+    """:func:`_read_with_mentions` for each seed of ``chunk`` (in a worker process)."""
+    return [_read_with_mentions(matcher, paths) for paths in chunk]
+
+
+def _read_with_mentions(matcher: AliasMatcher, paths: list[Path]) -> SeedRead:
+    """One seed's document, its errors, and the entities its passages name."""
+    from natoapp.corpus import read_seed
+
+    document, errors = read_seed(paths)
+    mentions = _mentions_of(document, matcher) if document is not None else []
+    return document, list(errors), mentions
+
+
+def _mentions_of(document: Document, matcher: AliasMatcher) -> list[Mention]:
+    from natoapp.knowledge import find_mentions
+
+    return [
+        m
+        for passage in sorted(document.passages, key=lambda p: p.ordinal)
+        for m in find_mentions(passage, matcher)
+    ]
 
 
 def _cited_documents(catalog: Catalog) -> set[str]:

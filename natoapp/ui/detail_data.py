@@ -21,6 +21,7 @@ from natoapp.store.records import (
     RelationInfo,
 )
 from natoapp.ui.history import CELL, DOCUMENT, ENTITY, PASSAGE, Location
+from natoapp.ui.user_library import open_library
 
 Span = tuple[int, int]
 LinkSpan = tuple[int, int, str]  # start, end, entity id
@@ -112,7 +113,7 @@ Page = EntityPage | DocumentPage | CellPage
 
 def load_page(library_path: Path, location: Location) -> Page:
     """Read what ``location`` shows (call on a worker thread); raises :class:`PageNotFound`."""
-    with Library.open(library_path) as lib:
+    with open_library(library_path) as lib:
         if location.kind == ENTITY:
             return _entity_page(lib, location)
         if location.kind in (DOCUMENT, PASSAGE):

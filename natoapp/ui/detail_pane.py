@@ -17,13 +17,18 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from natoapp.citation import CitationSource, Copied, source_for
 from natoapp.ui.clipboard import copy_excerpt, copy_reference
-from natoapp.ui.detail_data import DocumentPage, Page, PageNotFound, load_page
+from natoapp.ui.detail_data import DocumentPage, EntityPage, Page, PageNotFound, load_page
 from natoapp.ui.history import Location
 from natoapp.ui.page_render import (
+    MENTIONS_PER_BATCH,
+    PASSAGES_PER_SLICE,
     CopyExcerpt,
     CopyReference,
     PlacedExcerpt,
     Rendered,
+    ShowMoreMentions,
+    render_more_mentions,
+    render_more_passages,
     render_page,
 )
 from natoapp.ui.rich_text import PageWriter
@@ -72,13 +77,15 @@ class DetailPane(QWidget):
     """Shows a :class:`~natoapp.ui.history.Location`; emits what the reader asks for.
 
     ``locationRequested(Location)``: a link to another page was followed.
-    ``pageShown(str)``: a page (its location key) is on screen.
+    ``pageShown(str)``: a page (its location key) is on screen; a long document goes on
+    being laid out a slice at a time after it, and ``pageComplete()`` follows its last slice.
     ``pageFailed(str)``: a location could not be shown (one-line message).
     ``copied(str)``: something was put on the clipboard (a status message).
     """
 
     locationRequested = Signal(object)
     pageShown = Signal(str)
+    pageComplete = Signal()
     pageFailed = Signal(str)
     copied = Signal(str)
 
@@ -91,6 +98,9 @@ class DetailPane(QWidget):
         self._page: Page | None = None
         self._rendered = Rendered()
         self._text_size = settings.text_size
+        # Bumped whenever the page is laid out anew: slices of an older layout stop.
+        self._layout = 0
+        self._focus_pending = False
 
         self._browser = ExcerptBrowser(self)
         self._browser.anchorClicked.connect(self._on_anchor)
@@ -120,6 +130,10 @@ class DetailPane(QWidget):
     def rendered(self) -> Rendered:
         """Where the page's excerpts and links are."""
         return self._rendered
+
+    def is_complete(self) -> bool:
+        """True once every passage of the page shown is laid out (see ``pageComplete``)."""
+        return not self._rendered.has_more_passages
 
     def text_size(self) -> int:
         """The reading text size in points."""
@@ -209,6 +223,24 @@ class DetailPane(QWidget):
         self.copied.emit(self.tr("Copied the reference of “%1”.").replace("%1", document.title))
         return copied
 
+    def show_more_mentions(self) -> bool:
+        """Append the next batch of excerpts naming the entity shown; False when none is left."""
+        page = self._page
+        if not isinstance(page, EntityPage) or not self._rendered.has_more_mentions:
+            return False
+        document = self._browser.document()
+        bar = self._browser.verticalScrollBar()
+        scrolled = bar.value()
+        if self._rendered.more_at is not None:
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._rendered.more_at)
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        writer = PageWriter(document, self._browser.palette(), self._text_size, append=True)
+        render_more_mentions(page, writer, self._rendered)
+        bar.setValue(scrolled)
+        return True
+
     def select_in_excerpt(self, index: int, start: int, end: int) -> None:
         """Select characters ``start``–``end`` of excerpt number ``index`` (as a reader would)."""
         placed = self._rendered.excerpts[index]
@@ -235,6 +267,7 @@ class DetailPane(QWidget):
             _log.error("could not show %s", location.key, exc_info=exc)
             message = self.tr("This page could not be read: %1").replace("%1", _one_line(exc))
         self._page = None
+        self._layout += 1
         self._rendered = Rendered()
         self._show_placeholder(message)
         self.pageFailed.emit(message)
@@ -250,8 +283,18 @@ class DetailPane(QWidget):
         ratio = bar.value() / bar.maximum() if keep_scroll and bar.maximum() > 0 else None
         document = self._browser.document()
         writer = PageWriter(document, self._browser.palette(), self._text_size)
-        self._rendered = render_page(self._page, writer)
+        # Laid out again (text size, colours, language), a page keeps the excerpts the
+        # reader asked to see; a new page starts with one batch.
+        shown = self._rendered.mentions_shown if keep_scroll else MENTIONS_PER_BATCH
+        self._layout += 1
+        self._rendered = render_page(
+            self._page,
+            writer,
+            mentions=max(shown, MENTIONS_PER_BATCH),
+            passages=PASSAGES_PER_SLICE,
+        )
         self._browser.setAccessibleDescription(self._rendered.title)
+        self._focus_pending = False
         if ratio is not None:
             bar.setValue(round(ratio * bar.maximum()))
         elif self._rendered.focus is not None:
@@ -259,6 +302,34 @@ class DetailPane(QWidget):
         else:
             self._browser.moveCursor(QTextCursor.MoveOperation.Start)
             bar.setValue(0)
+            self._focus_pending = isinstance(self._page, DocumentPage) and bool(self._page.focus)
+        if self._rendered.has_more_passages:
+            self._schedule_slice()
+
+    def _schedule_slice(self) -> None:
+        # The rest of a long document follows in later turns of the event loop, so that
+        # typing, scrolling and painting go on meanwhile.
+        layout = self._layout
+        QTimer.singleShot(0, self, lambda: self._render_slice(layout))
+
+    def _render_slice(self, layout: int) -> None:
+        page = self._page
+        if layout != self._layout or not isinstance(page, DocumentPage):
+            return
+        bar = self._browser.verticalScrollBar()
+        scrolled = bar.value()
+        writer = PageWriter(
+            self._browser.document(), self._browser.palette(), self._text_size, append=True
+        )
+        render_more_passages(page, writer, self._rendered)
+        bar.setValue(scrolled)
+        if self._focus_pending and self._rendered.focus is not None:
+            self._focus_pending = False
+            self._scroll_to(self._rendered.focus)
+        if self._rendered.has_more_passages:
+            self._schedule_slice()
+        else:
+            self.pageComplete.emit()
 
     def _scroll_to(self, position: int) -> None:
         cursor = QTextCursor(self._browser.document())
@@ -289,6 +360,8 @@ class DetailPane(QWidget):
         elif isinstance(target, CopyExcerpt):
             placed = self._rendered.excerpts[target.index]
             self._copy_part(placed, 0, len(placed.excerpt.text))
+        elif isinstance(target, ShowMoreMentions):
+            self.show_more_mentions()
         elif isinstance(target, CopyReference):
             copy_reference(source_for(target.document), self._settings.citation_format)
             self.copied.emit(

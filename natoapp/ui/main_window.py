@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from natoapp import paths
-from natoapp.ui.about import AboutDialog
 from natoapp.ui.detail_pane import DetailPane
 from natoapp.ui.grid import GridView, build_grid
 from natoapp.ui.history import ENTITY, PASSAGE, History, Location
@@ -48,6 +47,10 @@ from natoapp.ui.tree_model import build_tree
 from natoapp.ui.tree_view import NavigatorTree
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    from natoapp.ui.collections_panel import CollectionsPanel
+    from natoapp.ui.library_actions import LibraryActions
     from natoapp.ui.map_view import MapView
     from natoapp.ui.timeline_view import TimelineView
 
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)  # the mouse's side buttons, wherever they are pressed
         self._load_overview()
+        self._install_user_library()
 
     # --- public -------------------------------------------------------------------------
 
@@ -546,6 +550,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         """Version, sources, licences and database provenance."""
+        # Imported here: the first screen does not need the dialog's code.
+        from natoapp.ui.about import AboutDialog
+
         dialog = AboutDialog(self._overview, self._library_path, self)
         dialog.exec()
         dialog.deleteLater()
@@ -605,6 +612,114 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _show_status(self, message: str, timeout: int = 6000) -> None:
         self.statusBar().showMessage(message, timeout)
+
+    # --- the user's library: imports, collections, saved excerpts --------------------------
+
+    def _install_user_library(self) -> None:
+        # Imported here, like the map: the first screen needs neither the panel nor the importers.
+        from natoapp.ui.library_actions import LibraryActions
+        from natoapp.ui.user_library import prepare_user_library
+
+        self._collections_tab = LazyTab(self._make_collections, self)
+        self._left.addTab(self._collections_tab, "")
+        show = QAction(self)
+        show.setObjectName("show_collections")
+        show.setShortcut(QKeySequence("Ctrl+7"))
+        show.triggered.connect(lambda: self._show_tab(self._left, 2))
+        self.addAction(show)
+        self._actions["show_collections"] = show
+        self._library_actions = LibraryActions(
+            self,
+            self._library_path,
+            on_collections_changed=self._on_collections_changed,
+            on_language_change=self._retranslate_user_library,
+        )
+        library = self._library_actions.actions()
+        self._actions.update(library)
+
+        file_menu, quit_action = self._menus["file"], self._actions["quit"]
+        file_menu.insertAction(quit_action, library["import_files"])
+        file_menu.insertAction(quit_action, library["import_folder"])
+        file_menu.insertSeparator(quit_action)
+        file_menu.insertAction(quit_action, library["remove_document"])
+        file_menu.insertSeparator(quit_action)
+        edit_actions = self._menus["edit"].actions()
+        after = edit_actions.index(self._actions["copy_citation"]) + 1
+        if after < len(edit_actions):
+            self._menus["edit"].insertAction(edit_actions[after], library["save_excerpt"])
+        else:
+            self._menus["edit"].addAction(library["save_excerpt"])
+        self._menus["view"].insertAction(self._actions["show_reader"], show)
+        self.setAcceptDrops(True)
+        self._retranslate_user_library()
+
+        def prepare() -> list[str]:
+            notes: list[str] = []
+            prepare_user_library(notes.append)
+            return notes
+
+        run_in_thread(self, prepare, self._on_user_library_prepared)
+
+    def _make_collections(self) -> CollectionsPanel:
+        from natoapp.ui.collections_panel import CollectionsPanel
+
+        panel = CollectionsPanel(self._collections_tab)
+        panel.passageActivated.connect(self._on_passage_activated)
+        panel.statusMessage.connect(self._show_status)
+        return panel
+
+    def collections_panel(self) -> CollectionsPanel:
+        """The collections of excerpts (built on first use)."""
+        return self._collections_tab.widget()  # type: ignore[return-value]
+
+    def library_actions(self) -> LibraryActions:
+        """Import, remove and save-excerpt commands, with drops on the window."""
+        return self._library_actions
+
+    @Slot()
+    def reload_library(self) -> None:
+        """Read the library again after documents came or went: tree, grid, status bar, search."""
+        self._load_overview()
+        self._search.search_now()
+
+    def _on_collections_changed(self) -> None:
+        if self._collections_tab.is_built():
+            self.collections_panel().reload()
+
+    def _on_user_library_prepared(self, notes: list[str]) -> None:
+        if not notes:
+            return
+        # A damaged library set aside, or an upgrade: what is shown may have changed.
+        self._show_status(" ".join(notes), 20000)
+        self.reload_library()
+        self._on_collections_changed()
+
+    def _retranslate_user_library(self) -> None:
+        self._left.setTabText(2, self.tr("Collections"))
+        action = self._actions["show_collections"]
+        action.setText(self.tr("&Collections"))
+        tip = self.tr("Show your collections of excerpts")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})")
+        action.setStatusTip(tip)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._library_actions.accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._library_actions.accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._library_actions.drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
 
     # --- layout persistence -------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from natoapp.citation import format_reference, source_for
 from natoapp.store.library import Library
 from natoapp.store.records import EntityInfo, EvidenceInfo, FrameworkNode, RelationInfo
+from natoapp.ui.user_library import open_library
 
 MEMBER = "member"
 
@@ -157,7 +158,7 @@ def load_map_data(library: Library) -> MapData:
 
 def read_map_data(library_path: Path) -> MapData:
     """:func:`load_map_data` on a library of its own: call it on a worker thread."""
-    with Library.open(library_path) as library:
+    with open_library(library_path) as library:
         return load_map_data(library)
 
 

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from natoapp.store.library import Library
 from natoapp.store.records import DocumentInfo, EntityInfo, Provenance, RelationInfo
+from natoapp.ui.user_library import open_library
 
 MEMBER = "member"
 
@@ -68,7 +68,7 @@ class Overview:
 
 def load_overview(library_path: Path) -> Overview:
     """Read the overview from the database at ``library_path`` (call on a worker thread)."""
-    with Library.open(library_path) as lib:
+    with open_library(library_path) as lib:
         entities = tuple(lib.entities())
         relations = _unique(r for e in entities for r in lib.relations(e.id))
         return Overview(

@@ -3,6 +3,11 @@
 Renders a :mod:`~natoapp.ui.detail_data` page with a :class:`~natoapp.ui.rich_text.PageWriter`
 and says where each excerpt landed and what each link does, so the pane can copy the
 excerpt under the cursor and follow a link without putting anything in the URL.
+
+An entity named in thousands of passages lists them a batch at a time
+(:data:`MENTIONS_PER_BATCH`), ending with a link that appends the next batch
+(:func:`render_more_mentions`): laying out every excerpt at once held the window still
+for half a second on a 10 000-passage library.
 """
 
 from __future__ import annotations
@@ -40,7 +45,19 @@ class CopyReference:
     document: DocumentInfo
 
 
-Target = Location | CopyExcerpt | CopyReference
+@dataclass(frozen=True, slots=True)
+class ShowMoreMentions:
+    """A link that appends the next batch of excerpts naming the page's entity."""
+
+
+Target = Location | CopyExcerpt | CopyReference | ShowMoreMentions
+
+# Excerpts naming an entity laid out at once: more than a screenful, few enough that
+# laying them out stays well under a frame budget of the GUI thread.
+MENTIONS_PER_BATCH = 25
+# Passages of a document laid out in one turn of the event loop; a long document is
+# laid out a slice at a time (:func:`render_more_passages`) so the window never stalls.
+PASSAGES_PER_SLICE = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +77,31 @@ class Rendered:
     targets: list[Target] = field(default_factory=list)
     focus: int | None = None  # position to scroll to
     title: str = ""
+    mentions_shown: int = 0  # excerpts of "Where the texts name it" laid out so far
+    mentions_total: int = 0
+    more_at: int | None = None  # where the "show more" line starts, while there is one
+    passages_shown: int = 0  # passages of a document page laid out so far
+    passages_total: int = 0
+    _numbers: dict[Target, int] = field(default_factory=dict, repr=False)
 
     def href(self, target: Target) -> str:
-        """A natoapp: URL standing for ``target``."""
-        if target in self.targets:
-            return f"{LINK_SCHEME}:t/{self.targets.index(target)}"
-        self.targets.append(target)
-        return f"{LINK_SCHEME}:t/{len(self.targets) - 1}"
+        """A natoapp: URL standing for ``target`` (the same URL for equal targets)."""
+        number = self._numbers.get(target)
+        if number is None:
+            number = len(self.targets)
+            self.targets.append(target)
+            self._numbers[target] = number
+        return f"{LINK_SCHEME}:t/{number}"
+
+    @property
+    def has_more_passages(self) -> bool:
+        """True while a document page still has passages to lay out."""
+        return self.passages_shown < self.passages_total
+
+    @property
+    def has_more_mentions(self) -> bool:
+        """True while some excerpts naming the entity are not laid out yet."""
+        return self.mentions_shown < self.mentions_total
 
     def target(self, href: str) -> Target | None:
         """The target behind a URL made by :meth:`href`, or None."""
@@ -91,22 +126,58 @@ class Rendered:
         return None
 
 
-def render_page(page: Page, writer: PageWriter) -> Rendered:
-    """Write ``page`` with ``writer``; returns the excerpts and links it placed."""
+def render_page(
+    page: Page,
+    writer: PageWriter,
+    *,
+    mentions: int = MENTIONS_PER_BATCH,
+    passages: int | None = None,
+) -> Rendered:
+    """Write ``page`` with ``writer``; returns the excerpts and links it placed.
+
+    An entity page lays out its first ``mentions`` excerpts naming the entity and, when
+    more exist, a :class:`ShowMoreMentions` link. A document page lays out its first
+    ``passages`` passages (all when None); :func:`render_more_passages` appends the rest.
+    """
     rendered = Rendered()
-    if isinstance(page, EntityPage):
-        _entity(page, writer, rendered)
-    elif isinstance(page, DocumentPage):
-        _document(page, writer, rendered)
-    else:
-        _cell(page, writer, rendered)
+    with writer.editing():
+        if isinstance(page, EntityPage):
+            _entity(page, writer, rendered, max(1, mentions))
+        elif isinstance(page, DocumentPage):
+            _document(page, writer, rendered, passages)
+        else:
+            _cell(page, writer, rendered)
     return rendered
+
+
+def render_more_passages(
+    page: DocumentPage, writer: PageWriter, rendered: Rendered, count: int = PASSAGES_PER_SLICE
+) -> None:
+    """Append up to ``count`` more passages of a document page :func:`render_page` began.
+
+    ``writer`` must write at the end of the same document; ``rendered`` is updated in place.
+    """
+    with writer.editing():
+        _passage_slice(page, writer, rendered, max(1, count))
 
 
 # --- entity ---------------------------------------------------------------------------
 
 
-def _entity(page: EntityPage, w: PageWriter, r: Rendered) -> None:
+def render_more_mentions(
+    page: EntityPage, writer: PageWriter, rendered: Rendered, count: int = MENTIONS_PER_BATCH
+) -> None:
+    """Append up to ``count`` more excerpts naming the entity to a page :func:`render_page` made.
+
+    ``writer`` must write at the end of the same document, the "show more" line (from
+    ``rendered.more_at``) already removed; ``rendered`` is updated in place.
+    """
+    rendered.more_at = None
+    with writer.editing():
+        _mention_batch(page, writer, rendered, max(1, count))
+
+
+def _entity(page: EntityPage, w: PageWriter, r: Rendered, mentions: int) -> None:
     entity = page.entity
     r.title = entity_name(entity)
     w.heading(r.title, 1)
@@ -163,6 +234,7 @@ def _entity(page: EntityPage, w: PageWriter, r: Rendered) -> None:
     _relation_groups(page.relations, w, r)
 
     total = sum(len(g.excerpts) for g in page.mentions)
+    r.mentions_total = total
     w.heading(QCoreApplication.translate("PageRenderer", "Where the texts name it"), 2)
     if total == 0:
         w.paragraph(
@@ -175,15 +247,46 @@ def _entity(page: EntityPage, w: PageWriter, r: Rendered) -> None:
             ).replace("%1", str(total)),
             style="meta",
         )
+    _mention_batch(page, w, r, mentions)
+
+
+def _mention_batch(page: EntityPage, w: PageWriter, r: Rendered, count: int) -> None:
+    """Excerpts ``r.mentions_shown`` onwards, ``count`` of them, then "show more" if any is left."""
+    first, stop = r.mentions_shown, min(r.mentions_total, r.mentions_shown + count)
+    seen = 0
     for group in page.mentions:
-        w.line(top=0.9)
-        w.link(
-            f"{date_or_none(group.document.date)} — {group.document.title}",
-            r.href(Location.document(group.document.id)),
-            style="strong",
-        )
-        for excerpt in group.excerpts:
+        size = len(group.excerpts)
+        if seen + size <= first:
+            seen += size
+            continue
+        if seen >= stop:
+            break
+        # A batch that starts inside a document continues under the heading already shown.
+        if seen >= first:
+            w.line(top=0.9)
+            w.link(
+                f"{date_or_none(group.document.date)} — {group.document.title}",
+                r.href(Location.document(group.document.id)),
+                style="strong",
+            )
+        for excerpt in group.excerpts[max(0, first - seen) : stop - seen]:
             _excerpt(excerpt, w, r, MENTION, with_title=False)
+        seen += size
+    r.mentions_shown = stop
+    if r.has_more_mentions:
+        r.more_at = w.position
+        w.line(top=0.9)
+        left = r.mentions_total - r.mentions_shown
+        w.link(
+            QCoreApplication.translate("PageRenderer", "Show %1 more (%2 not shown yet)")
+            .replace("%1", str(min(left, MENTIONS_PER_BATCH)))
+            .replace("%2", str(left)),
+            r.href(ShowMoreMentions()),
+            style="strong",
+            tooltip=QCoreApplication.translate(
+                "PageRenderer", "List more of the passages naming this entry"
+            ),
+        )
 
 
 def _alias_texts(entity: EntityInfo) -> list[str]:
@@ -279,7 +382,7 @@ def _excerpt(
 # --- document -------------------------------------------------------------------------
 
 
-def _document(page: DocumentPage, w: PageWriter, r: Rendered) -> None:
+def _document(page: DocumentPage, w: PageWriter, r: Rendered, count: int | None) -> None:
     doc = page.document
     r.title = doc.title
     w.heading(doc.title, 1)
@@ -299,7 +402,14 @@ def _document(page: DocumentPage, w: PageWriter, r: Rendered) -> None:
         r.href(CopyReference(doc)),
         tooltip=QCoreApplication.translate("PageRenderer", "Copy the reference of this document"),
     )
-    for excerpt in page.passages:
+    r.passages_total = len(page.passages)
+    _passage_slice(page, w, r, len(page.passages) if count is None else max(1, count))
+
+
+def _passage_slice(page: DocumentPage, w: PageWriter, r: Rendered, count: int) -> None:
+    first = r.passages_shown
+    r.passages_shown = min(r.passages_total, first + count)
+    for excerpt in page.passages[first : r.passages_shown]:
         passage = excerpt.passage
         decorations = [Decoration(s, e, HIT) for s, e in excerpt.hits]
         decorations += [Decoration(s, e, MENTION) for s, e in excerpt.marks]

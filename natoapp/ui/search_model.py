@@ -42,6 +42,7 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[Hit] = []
         self._total = 0
+        self._total_known = True
         self._generation = -1
         self._query = ""
         self._filters = SearchFilters()
@@ -58,6 +59,8 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._hits = list(page.result.hits)
         self._total = max(page.result.total, len(self._hits))
+        # A page that says more hits follow gives only a floor; the count comes later.
+        self._total_known = not page.more_follow
         self._generation = page.generation
         self._query = page.query
         self._filters = page.filters
@@ -76,11 +79,25 @@ class SearchResultsModel(QAbstractListModel):
             # The engine found fewer than it counted (the corpus changed meanwhile): stop asking.
             self._exhausted = True
             self._total = len(self._hits)
+            self._total_known = True
             return True
         first = len(self._hits)
         self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
         self._hits.extend(hits)
         self.endInsertRows()
+        if not self._total_known or len(self._hits) > self._total:
+            self._total = max(self._total, page.result.total, len(self._hits))
+            if not page.more_follow:
+                self._total = len(self._hits)
+                self._total_known = True
+        return True
+
+    def set_total(self, generation: int, total: int) -> bool:
+        """The count of the query shown, arrived after its first page; False if stale."""
+        if generation != self._generation:
+            return False
+        self._total = max(total, len(self._hits))
+        self._total_known = True
         return True
 
     def fetch_failed(self) -> None:
@@ -93,6 +110,7 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._hits = []
         self._total = 0
+        self._total_known = True
         self._generation = -1
         self._query = ""
         self._filters = SearchFilters()
@@ -120,8 +138,14 @@ class SearchResultsModel(QAbstractListModel):
 
     @property
     def total(self) -> int:
-        """How many hits the query has in all (fetched or not)."""
+        """How many hits the query has in all (fetched or not); a floor until
+        :attr:`total_known`."""
         return self._total
+
+    @property
+    def total_known(self) -> bool:
+        """False while the hits are still being counted (``total`` is then a floor)."""
+        return self._total_known
 
     def count_text(self) -> str:
         """The hit count as shown: "12 passages in 4 documents" once every hit is fetched
@@ -129,6 +153,9 @@ class SearchResultsModel(QAbstractListModel):
         total = self._total
         if total == 0:
             return self.tr("No results")
+        if not self._total_known:
+            # "50+ passages" while the count is on its way.
+            return fill_placeholders(self.tr("%1 passages"), f"{len(self._hits)}+")
         passages = (
             self.tr("1 passage") if total == 1 else fill_placeholders(self.tr("%1 passages"), total)
         )
@@ -148,7 +175,7 @@ class SearchResultsModel(QAbstractListModel):
 
     def document_count(self) -> int | None:
         """In how many documents the hits are, once every hit is fetched; else None."""
-        if len(self._hits) < self._total:
+        if not self._total_known or len(self._hits) < self._total:
             return None
         return len({hit.doc for hit in self._hits})
 

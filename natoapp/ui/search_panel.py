@@ -59,6 +59,11 @@ from natoapp.ui.snippet_delegate import SnippetDelegate
 TYPING_DELAY_MS = 150
 # A search that came back faster than this runs on every key, without waiting for a pause.
 _INSTANT_SEARCH_MS = 40.0
+# "Searching…" replaces the count only when a search takes longer than this: a fast one
+# would make the line flicker, and the relayout repaints the whole list for nothing.
+_SEARCHING_NOTICE_MS = 150
+# Rows laid out before the list is first painted; the rest follow a batch at a time.
+_LAYOUT_BATCH = 20
 _MAX_SUGGESTIONS = 3
 
 
@@ -129,12 +134,18 @@ class SearchPanel(QWidget):
 
         self._service = SearchService(library_path, self)
         self._service.resultsReady.connect(self._on_results)
+        self._service.countReady.connect(self._on_count)
         self._service.searchFailed.connect(self._on_search_failed)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_DELAY_MS)
         self._timer.timeout.connect(self._start_search)
+        self._slow_search = False
+        self._searching_notice = QTimer(self)
+        self._searching_notice.setSingleShot(True)
+        self._searching_notice.setInterval(_SEARCHING_NOTICE_MS)
+        self._searching_notice.timeout.connect(self._on_search_slow)
 
         self._model = SearchResultsModel(self)
         self._model.fetchRequested.connect(self._fetch_page)
@@ -162,10 +173,18 @@ class SearchPanel(QWidget):
         if not text.strip() and self.filters().is_empty():
             self._clear_results()
             return
-        # Fast searches follow each key; slow ones wait for a pause in the typing, so that
-        # the worker is not kept busy with queries the next key makes useless.
-        fast = self._last_search_ms is not None and self._last_search_ms < _INSTANT_SEARCH_MS
-        self._timer.start(0 if fast else TYPING_DELAY_MS)
+        self._timer.start(self.typing_delay())
+
+    def typing_delay(self) -> int:
+        """How long, in ms, a search waits after a key: 0 while searches come back fast.
+
+        Fast searches follow each key; slow ones wait for a pause in the typing, so that
+        the worker is not kept busy with queries the next key makes useless. Until a
+        search has been timed the panel assumes it is fast (a superseded search is
+        interrupted anyway), so the first key does not wait.
+        """
+        last = self._last_search_ms
+        return 0 if last is None or last < _INSTANT_SEARCH_MS else TYPING_DELAY_MS
 
     @Slot()
     def search_now(self) -> None:
@@ -179,6 +198,10 @@ class SearchPanel(QWidget):
     def query(self) -> str:
         """The query the panel searches for."""
         return self._query
+
+    def is_searching(self) -> bool:
+        """True from the start of a search until its first page (or its failure) arrives."""
+        return self._searching or self._timer.isActive()
 
     def model(self) -> SearchResultsModel:
         """The results model (hits of the newest query)."""
@@ -289,6 +312,10 @@ class SearchPanel(QWidget):
         self._view.setModel(self._model)
         self._view.setItemDelegate(SnippetDelegate(self._view))
         self._view.setUniformItemSizes(False)
+        # Snippet rows differ in height: lay out (and measure) a screenful first, so the
+        # first paint does not wait for every row of the page.
+        self._view.setLayoutMode(QListView.LayoutMode.Batched)
+        self._view.setBatchSize(_LAYOUT_BATCH)
         self._view.setResizeMode(QListView.ResizeMode.Adjust)
         self._view.setWordWrap(True)
         self._view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -433,6 +460,8 @@ class SearchPanel(QWidget):
     @Slot()
     def _start_search(self) -> None:
         self._searching = True
+        self._slow_search = False
+        self._searching_notice.start()
         self._search_started = time.perf_counter()
         self._inline_message.hide()
         self._service.search(self._query, self.filters())
@@ -461,6 +490,11 @@ class SearchPanel(QWidget):
             self._view.scrollToTop()
         else:
             self._show_no_results(page.result.parsed)
+
+    @Slot(int, int)
+    def _on_count(self, generation: int, total: int) -> None:
+        if self._model.set_total(generation, total):
+            self._update_count()
 
     @Slot(int, str)
     def _on_search_failed(self, generation: int, message: str) -> None:
@@ -491,9 +525,17 @@ class SearchPanel(QWidget):
         self._update_count()
         self._show_state()
 
+    @Slot()
+    def _on_search_slow(self) -> None:
+        if self._searching:
+            self._slow_search = True
+            self._update_count()
+
     def _update_count(self) -> None:
         if self._searching:
-            _show_line(self._count, self.tr("Searching…"))
+            if self._slow_search or not self._count.text():
+                _show_line(self._count, self.tr("Searching…"))
+            # Otherwise the previous count stays, with the previous hits, a moment more.
         elif self._parsed is None:
             _show_line(self._count, "")
         else:

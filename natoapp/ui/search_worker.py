@@ -5,6 +5,10 @@ A :class:`SearchService` lives on the GUI thread and owns a worker thread with i
 opened them). Each new query gets a generation number; starting one interrupts the query
 still running (``Library.interrupt``), requests queued for older generations are skipped,
 and results of an older generation that still arrive are dropped.
+
+A page is searched without counting every hit (``with_total=False``) and delivered at
+once; when more hits follow it, the worker counts them next and the count arrives on its
+own (``countReady``), so the list is painted before the total is known.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from natoapp.store.errors import SearchCancelled
 from natoapp.store.library import Library
 from natoapp.store.records import (
     DocumentInfo,
@@ -29,6 +34,7 @@ from natoapp.store.records import (
     SearchFilters,
     SearchResult,
 )
+from natoapp.ui.user_library import open_library
 
 PAGE_SIZE = 50
 
@@ -45,11 +51,17 @@ class SearchPage:
     offset: int
     result: SearchResult
 
+    @property
+    def more_follow(self) -> bool:
+        """True when hits beyond this page exist (then ``result.total`` is only a floor)."""
+        return self.result.total > self.offset + len(self.result.hits)
+
 
 class _Worker(QObject):
     """Lives on the worker thread; opens its Library there on first use."""
 
     searched = Signal(object)  # SearchPage
+    counted = Signal(int, int)  # generation, how many hits in all
     searchFailed = Signal(int, str)  # generation, one-line message
     called = Signal(int, object)  # request id, result
     callFailed = Signal(int, str)  # request id, one-line message
@@ -64,7 +76,7 @@ class _Worker(QObject):
 
     def _open(self) -> Library:
         if self._library is None:
-            library = Library.open(self._library_path)
+            library = open_library(self._library_path)
             with self._lock:
                 self._library = library
         return self._library
@@ -77,7 +89,9 @@ class _Worker(QObject):
         with self._lock:
             self._running = generation
         try:
-            result = self._open().search(query, limit=limit, offset=offset, filters=filters)
+            result = self._open().search(
+                query, limit=limit, offset=offset, filters=filters, with_total=False
+            )
         except Exception as exc:  # the GUI shows it in one quiet line
             if generation >= self._latest.value:
                 self.searchFailed.emit(generation, _one_line(exc))
@@ -85,8 +99,31 @@ class _Worker(QObject):
         finally:
             with self._lock:
                 self._running = None
+        if generation < self._latest.value:
+            return
+        page = SearchPage(generation, query, filters, offset, result)
+        self.searched.emit(page)
+        if offset == 0 and page.more_follow:
+            self._count(generation, query, filters)
+
+    def _count(self, generation: int, query: str, filters: Any) -> None:
+        """Count the hits of a query whose first page was just delivered."""
+        with self._lock:
+            if generation < self._latest.value:
+                return
+            self._running = generation
+        try:
+            total = self._open().count(query, filters)
+        except SearchCancelled:
+            return  # a newer query took over; its own count follows it
+        except Exception as exc:  # the page is shown; the count stays a floor
+            _log.warning("could not count the hits of %r: %s", query, _one_line(exc))
+            return
+        finally:
+            with self._lock:
+                self._running = None
         if generation >= self._latest.value:
-            self.searched.emit(SearchPage(generation, query, filters, offset, result))
+            self.counted.emit(generation, total)
 
     @Slot(int, object)
     def call(self, request: int, fn: Any) -> None:
@@ -134,6 +171,7 @@ class SearchService(QObject):
     """
 
     resultsReady = Signal(object)
+    countReady = Signal(int, int)
     searchFailed = Signal(int, str)
     _searchRequested = Signal(int, str, object, int, int)
     _callRequested = Signal(int, object)
@@ -152,6 +190,7 @@ class SearchService(QObject):
         # the Library on the thread that opened it.
         self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
         self._worker.searched.connect(self._on_searched)
+        self._worker.counted.connect(self._on_counted)
         self._worker.searchFailed.connect(self._on_search_failed)
         self._worker.called.connect(self._on_called)
         self._worker.callFailed.connect(self._on_call_failed)
@@ -204,6 +243,11 @@ class SearchService(QObject):
     def _on_searched(self, page: SearchPage) -> None:
         if page.generation == self._latest.value:
             self.resultsReady.emit(page)
+
+    @Slot(int, int)
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation == self._latest.value:
+            self.countReady.emit(generation, total)
 
     @Slot(int, str)
     def _on_search_failed(self, generation: int, message: str) -> None:

@@ -22,6 +22,7 @@ from natoapp.citation import format_reference, source_for
 from natoapp.store.library import Library
 from natoapp.store.records import DocumentInfo, EntityInfo, EvidenceInfo
 from natoapp.ui.map_model import MapFramework, load_map_data
+from natoapp.ui.user_library import open_library
 
 GENERAL = ""  # the lane of what no framework claims
 EVENT: Literal["event"] = "event"
@@ -210,7 +211,7 @@ def load_timeline_data(library: Library) -> TimelineData:
 
 def read_timeline_data(library_path: Path) -> TimelineData:
     """:func:`load_timeline_data` on a library of its own: call it on a worker thread."""
-    with Library.open(library_path) as library:
+    with open_library(library_path) as library:
         return load_timeline_data(library)
 
 

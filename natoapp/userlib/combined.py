@@ -185,25 +185,44 @@ class CombinedLibrary:
         offset: int = 0,
         filters: SearchFilters = _NO_FILTERS,
         prefix_last: bool = True,
+        with_total: bool = True,
     ) -> SearchResult:
-        """Search both databases; hits merged as the module docstring says."""
+        """Search both databases; hits merged as the module docstring says.
+
+        With ``with_total=False`` nothing is counted: ``total`` is the hits up to
+        this page's end, plus one when more follow (as :meth:`Library.search`).
+        """
         if self._user is None:
             return self._seed.search(
-                query, limit=limit, offset=offset, filters=filters, prefix_last=prefix_last
+                query,
+                limit=limit,
+                offset=offset,
+                filters=filters,
+                prefix_last=prefix_last,
+                with_total=with_total,
             )
         limit, offset = max(0, limit), max(0, offset)
         # Each side's first offset+limit hits hold every hit of the merged page.
         window = offset + limit
         results = [
-            lib.search(query, limit=window, offset=0, filters=filters, prefix_last=prefix_last)
+            lib.search(
+                query,
+                limit=window,
+                offset=0,
+                filters=filters,
+                prefix_last=prefix_last,
+                with_total=with_total,
+            )
             for lib in self._libraries()
         ]
         merged = merge_hits([r.hits for r in results])
-        return SearchResult(
-            hits=merged[offset : offset + limit],
-            total=sum(r.total for r in results),
-            parsed=results[0].parsed,
-        )
+        page = merged[offset : offset + limit]
+        if with_total:
+            total = sum(r.total for r in results)
+        else:
+            more = len(merged) > window or any(r.total > len(r.hits) for r in results)
+            total = offset + len(page) + (1 if more else 0)
+        return SearchResult(hits=page, total=total, parsed=results[0].parsed)
 
     def count(
         self, query: str, filters: SearchFilters = _NO_FILTERS, *, prefix_last: bool = True

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import natoapp.store.build as build_module
+from benchmarks.corpus_gen import generate
+from natoapp import paths
 from natoapp.corpus.model import Document
 from natoapp.knowledge.model import KnowledgeBase, KnowledgeError, Mention
 from natoapp.store.build import build_database, build_from_sources, compute_input_hash
@@ -238,3 +240,21 @@ def test_unreadable_seeds_are_reported_not_fatal(
     assert report.documents == 2
     assert [e.source_file for e in report.seed_errors] == ["003_bad.txt"]
     assert report.input_hash == compute_input_hash(seeds, resources)
+
+
+def test_seeds_read_by_worker_processes_build_the_same_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = generate(paths.seeds_dir(), tmp_path / "seeds", 300)
+    # An unreadable seed among them is reported from a worker as it is from here.
+    (corpus.folder / "zzz_bad.txt").write_bytes(b"\xff\xfe\x00garbage \xc3\x28 not utf-8")
+    monkeypatch.setattr(build_module, "_PARALLEL_MIN_SEEDS", 10**9)
+    here = build_from_sources(corpus.folder, paths.resources_dir(), tmp_path / "here.sqlite")
+    monkeypatch.setattr(build_module, "_PARALLEL_MIN_SEEDS", 2)
+    monkeypatch.setattr(build_module, "_CHUNK_SEEDS", 3)
+    workers = build_from_sources(corpus.folder, paths.resources_dir(), tmp_path / "workers.sqlite")
+    assert workers.documents == here.documents > 10
+    assert workers.mentions == here.mentions > 0
+    assert workers.seed_errors == here.seed_errors and len(here.seed_errors) == 1
+    one, two = dump(tmp_path / "here.sqlite"), dump(tmp_path / "workers.sqlite")
+    assert one == two

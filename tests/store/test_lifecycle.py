@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -208,3 +210,92 @@ def test_missing_fts5_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: NoFts5())
     with pytest.raises(SqliteUnsupportedError, match="no FTS5"):
         check_sqlite_support()
+
+
+# --- a cheap start when nothing changed ------------------------------------------------
+
+
+def test_the_inputs_are_hashed_again_only_when_a_file_changed(
+    inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[Path] = []
+    real = lifecycle.compute_input_hash
+
+    def counting(seeds: Path, resources: Path) -> str:
+        hashed.append(seeds)
+        return real(seeds, resources)
+
+    monkeypatch.setattr(lifecycle, "compute_input_hash", counting)
+    db = tmp_path / "natoapp.sqlite"
+    inputs.ensure(db)
+    inputs.ensure(db)
+    inputs.ensure(db)
+    assert len(hashed) == 1
+    # Same size, new time: hashed again (and, the bytes being new, rebuilt).
+    seed = inputs.seeds / "001_a.txt"
+    seed.write_text("Titre\n\nTexta.", encoding="utf-8")
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))
+    inputs.ensure(db)
+    assert len(hashed) == 2 and len(inputs.builds) == 2
+    (inputs.resources / "knowledge" / "extra.toml").write_text("# nothing\n", encoding="utf-8")
+    inputs.ensure(db)
+    assert len(hashed) == 3
+
+
+def _damage_keeping_size_and_time(db: Path) -> None:
+    """Spoil the root page of the relations table; the file keeps its size and time."""
+    conn = sqlite3.connect(db)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'relations'").fetchone()
+    conn.close()
+    stat = db.stat()
+    data = bytearray(db.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + page_size] = b"\xff" * page_size
+    db.write_bytes(bytes(data))
+    os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_the_page_by_page_check_runs_again_only_when_the_file_changed(
+    inputs: Inputs, tmp_path: Path
+) -> None:
+    db = tmp_path / "natoapp.sqlite"
+    inputs.ensure(db)
+    inputs.ensure(db)  # checked once, stamped
+    stamp = json.loads((tmp_path / "cache" / lifecycle.STAMP_FILENAME).read_text())
+    assert str(db.resolve()) in stamp["checked"]
+    # Damage the file behind the stamp's back: same size, same time, so not checked again
+    # (the tables and meta are still read; the damage is in pages they do not need).
+    _damage_keeping_size_and_time(db)
+    assert not database_state(db, None).ok  # the full check does see it
+    assert inputs.ensure(db) == db and len(inputs.builds) == 1
+    # Any change of the file's time or size and the check runs again.
+    os.utime(db, ns=(db.stat().st_atime_ns, db.stat().st_mtime_ns + 10**9))
+    inputs.ensure(db)
+    assert len(inputs.builds) == 2
+    assert "is corrupt" in inputs.notes[-1]
+    assert database_state(db, compute_input_hash(inputs.seeds, inputs.resources)).ok
+
+
+@pytest.mark.parametrize("stamp", [b"{not json", b"[1, 2]", b'{"inputs": 3, "checked": []}'])
+def test_an_unreadable_stamp_only_costs_a_full_check(
+    inputs: Inputs, tmp_path: Path, stamp: bytes
+) -> None:
+    db = tmp_path / "natoapp.sqlite"
+    inputs.ensure(db)
+    (tmp_path / "cache" / lifecycle.STAMP_FILENAME).write_bytes(stamp)
+    assert inputs.ensure(db) == db
+    assert len(inputs.builds) == 1
+    assert json.loads((tmp_path / "cache" / lifecycle.STAMP_FILENAME).read_text())["checked"]
+
+
+def test_a_cache_folder_that_cannot_be_written_does_not_stop_the_start(
+    inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("NATOAPP_CACHE_DIR", str(blocker / "cache"))
+    db = tmp_path / "natoapp.sqlite"
+    assert inputs.ensure(db) == db
+    assert inputs.ensure(db) == db
+    assert len(inputs.builds) == 1

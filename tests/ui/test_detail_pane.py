@@ -17,6 +17,7 @@ from natoapp.ui.detail_data import DocumentPage, Excerpt
 from natoapp.ui.detail_pane import DetailPane
 from natoapp.ui.history import Location
 from natoapp.ui.labels import entity_name
+from natoapp.ui.page_render import MENTIONS_PER_BATCH
 from natoapp.ui.rich_text import HIT, MENTION, anchors_in, marks_in
 
 HOSTILE = '<b>bold</b> <a href="file:///etc/passwd">x</a> <img src=x> <script>alert(1)</script>'
@@ -393,3 +394,52 @@ def test_context_menu_point_outside_excerpts(qtbot, pane):
     assert "Copy Excerpt with Citation" not in labels
     assert "Copy Citation" in labels
     menu.deleteLater()
+
+
+# --- long pages -----------------------------------------------------------------------
+
+
+def test_show_more_appends_the_next_excerpts_naming_the_entity(qtbot, pane, library):
+    passages = {m.passage for m in library.mentions(entity_id="nato")}
+    assert len(passages) > MENTIONS_PER_BATCH  # the seeds name NATO often enough
+    show(qtbot, pane, Location.entity("nato"))
+    listing = text_of(pane)[text_of(pane).index("Where the texts name it") :]
+    shown = [p for p in passages if library.passage(p).text in listing]
+    assert len(shown) == MENTIONS_PER_BATCH
+    more = [href for href, label in anchors_in(pane.browser().document()) if "more" in label]
+    assert len(more) == 1
+    pane.browser().anchorClicked.emit(QUrl(more[0]))
+    listing = text_of(pane)[text_of(pane).index("Where the texts name it") :]
+    assert all(library.passage(p).text in listing for p in passages)
+    assert "not shown yet" not in listing
+    assert not pane.show_more_mentions()
+    # A larger text size lays the page out again with everything the reader opened.
+    pane.set_text_size(pane.text_size() + 2)
+    listing = text_of(pane)[text_of(pane).index("Where the texts name it") :]
+    assert all(library.passage(p).text in listing for p in passages)
+
+
+def test_a_long_document_is_laid_out_in_slices_and_scrolled_to_its_focus(
+    qtbot, settings, library_path
+):
+    doc = DocumentInfo("long", "Long", "2020-01-01", None, "OTAN", "long.txt", 400)
+    excerpts = []
+    for n in range(1, 401):
+        text = f"Passage numéro {n}, assez long pour occuper une ligne entière de la page."
+        passage = PassageInfo(f"long:{n}", "long", n, "paragraph", text, 0, len(text), ())
+        excerpts.append(Excerpt(doc, passage, text))
+    page = DocumentPage(Location.passage("long:350"), doc, tuple(excerpts), focus="long:350")
+    pane = DetailPane(library_path, settings)
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.show()
+    pane._page = page  # a page as a worker would deliver it
+    with qtbot.waitSignal(pane.pageComplete, timeout=5000):
+        pane._on_loaded(pane._generation, page)
+        assert not pane.is_complete()  # the first slice only, then the event loop runs
+    assert pane.is_complete()
+    text = text_of(pane)
+    assert all(e.text in text for e in excerpts)
+    cursor = pane.browser().textCursor()
+    assert text[cursor.position() :].startswith(excerpts[349].text)
+    assert pane.browser().verticalScrollBar().value() > 0

@@ -15,7 +15,7 @@ from natoapp.store.records import Hit, SearchFilters, SearchResult
 from natoapp.ui.search_help import SearchHelpDialog
 from natoapp.ui.search_model import MARKS_ROLE, SNIPPET_ROLE, VIA_ROLE, SearchResultsModel
 from natoapp.ui.search_panel import SearchBox, SearchPanel
-from natoapp.ui.search_worker import SearchPage, SearchService
+from natoapp.ui.search_worker import PAGE_SIZE, SearchPage, SearchService
 from natoapp.ui.snippet_delegate import snippet_document
 
 HOSTILE_QUERIES = [
@@ -55,8 +55,10 @@ def _settled(panel: SearchPanel, query: str):
     """Waiting condition: the results shown are those of ``query``, nothing in flight."""
 
     def check() -> None:
+        assert not panel.is_searching()
         assert panel.hit_count_text() not in ("", "Searching…")
         assert panel.model().query == query or panel.model().total == 0
+        assert panel.model().total_known
 
     return check
 
@@ -446,3 +448,54 @@ def test_snippet_markup_is_shown_as_text(qapp):
     assert [text for text, weight in weights.items() if weight == QFont.Weight.Bold] == ["Koweït"]
     markup = doc.toHtml()
     assert "<img" not in markup and "<script>" not in markup and "<a " not in markup
+
+
+def test_the_page_comes_first_and_its_count_follows(qtbot, search, library):
+    box, panel = search
+    query = "p"  # a prefix: more hits than a page holds
+    total = library.count(query)
+    assert total > PAGE_SIZE
+    service = panel.findChild(SearchService)
+    arrivals: list[str] = []
+    service.resultsReady.connect(lambda page: arrivals.append(f"page {page.result.total}"))
+    service.countReady.connect(lambda _generation, n: arrivals.append(f"count {n}"))
+    box.setText(query)
+    panel.search_now()
+    qtbot.waitUntil(_settled(panel, query))
+    assert arrivals == [f"page {PAGE_SIZE + 1}", f"count {total}"]
+    assert panel.model().total == total
+    assert panel.hit_count_text() == f"{total} passages"
+
+
+def test_model_shows_a_floor_until_the_count_arrives(qtbot):
+    model = SearchResultsModel()
+    model.set_page(_page(4, 0, 50, 51))  # a page that says more follow
+    assert not model.total_known
+    assert model.count_text() == "50+ passages"
+    assert model.document_count() is None
+    assert model.canFetchMore(QModelIndex())
+    assert not model.set_total(3, 999)  # another query's count
+    assert model.set_total(4, 120)
+    assert model.total_known and model.total == 120
+    assert model.count_text() == "120 passages"
+
+
+def test_model_learns_the_total_from_the_last_page_when_no_count_came(qtbot):
+    model = SearchResultsModel()
+    model.set_page(_page(5, 0, 50, 51))
+    model.fetchMore(QModelIndex())
+    assert model.append_page(_page(5, 50, 50, 101))
+    assert not model.total_known and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.append_page(_page(5, 100, 7, 107))  # no more follow
+    assert model.total_known and model.total == 107
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_the_first_key_does_not_wait_for_a_pause(qtbot, search):
+    box, panel = search
+    assert panel.typing_delay() == 0  # nothing timed yet: searches are taken to be fast
+    qtbot.keyClicks(box, "O")
+    assert panel.is_searching()
+    qtbot.waitUntil(_settled(panel, "O"))
+    assert panel.typing_delay() == 0  # the seeds are searched in a few milliseconds

@@ -116,3 +116,10 @@ def test_merge_order() -> None:
         ]
     )
     assert [h.doc for h in merged] == ["c", "b", "a", "e2", "e1"]
+
+
+def test_a_page_without_its_count_says_whether_more_follow(combined: CombinedLibrary) -> None:
+    counted = combined.search("OTAN", limit=3)
+    uncounted = combined.search("OTAN", limit=3, with_total=False)
+    assert [h.passage for h in uncounted.hits] == [h.passage for h in counted.hits]
+    assert uncounted.total == (4 if counted.total > 3 else counted.total)
