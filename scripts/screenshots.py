@@ -66,6 +66,7 @@ def main() -> int:
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
         NATOAPP_CACHE_DIR=str(scratch / "cache"),
+        NATOAPP_DATA_DIR=str(scratch / "data"),
         XDG_CONFIG_HOME=str(scratch / "config"),
         XDG_STATE_HOME=str(scratch / "state"),
         LANG="en_GB.UTF-8",
@@ -83,6 +84,7 @@ def take_screenshots(out: Path, scratch: Path) -> int:
     # Qt is imported only once the display and the folders are set.
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QTreeView
 
     from natoapp.ui.app import create_application, prepare_database
     from natoapp.ui.history import Location
@@ -179,19 +181,109 @@ def take_screenshots(out: Path, scratch: Path) -> int:
         apply_color_scheme(context.app, "dark")
         show(Location.entity("KW"))
 
+    def import_report() -> None:
+        folder = sample_documents(scratch / "to-import")
+        done = QEventLoop()
+        window.library_actions().importer().imported.connect(done.quit)
+        QTimer.singleShot(30_000, done.quit)
+        window.library_actions().import_paths([folder])
+        done.exec()
+        settle(500)
+
+    def collections() -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.close()
+        save_sample_collection(library_path)
+        window.action("show_collections").trigger()
+        panel = window.collections_panel()
+        loop = QEventLoop()
+        panel.reloaded.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        panel.reload()
+        loop.exec()
+        view = panel.findChild(QTreeView)
+        if view is not None:
+            view.expandAll()
+            view.setCurrentIndex(view.model().index(0, 0, view.model().index(0, 0)))
+            view.setFocus()
+        show(Location.passage("003_cac1df43d34c3008:3", mark="comptent rejoindre"))
+
+    def shoot_report() -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                settle()
+                widget.grab().save(str(out / "import.png"))
+                print(f"screenshots: wrote {out / 'import.png'}")
+                return
+
     steps = [
         ("framework.png", framework),
         ("search.png", search),
         ("document.png", document),
         ("grid.png", grid),
+        ("import.png", import_report),
+        ("collections.png", collections),
         ("dark.png", dark),
     ]
     for name, step in steps:
         step()
-        shoot(name)
+        if name == "import.png":
+            shoot_report()
+        else:
+            shoot(name)
     window.close()
     wait_for_tasks()
     return 0
+
+
+SAMPLE_HTML = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<title>Le Dialogue méditerranéen vu d'Amman</title>
+<meta name="date" content="2018-03-14"></head><body>
+<nav><a href="/">Accueil</a> | <a href="/actualites">Actualités</a></nav>
+<main><h1>Le Dialogue méditerranéen vu d'Amman</h1>
+<p>La Jordanie participe au Dialogue méditerranéen de l'OTAN depuis 1995 et y joue un rôle
+actif, notamment en matière de formation et d'interopérabilité.</p>
+<p>Les responsables jordaniens rappellent que la coopération avec l'Alliance s'étend à la
+gestion des crises et à la sécurité des frontières.</p></main>
+<footer>© 2018 — Mentions légales — Politique de cookies</footer></body></html>
+"""
+
+SAMPLE_TEXT = """Notes de lecture : l'Initiative de coopération d'Istanbul
+
+Le Koweït accueille depuis janvier 2017 le premier bureau régional de l'OTAN dans le Golfe.
+Le Qatar et les Émirats arabes unis ont pris part en 2011 à l'opération Unified Protector.
+"""
+
+
+def sample_documents(folder: Path) -> Path:
+    """A small folder of the kind a reader imports: a web page, notes, and an empty file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dialogue-amman.html").write_text(SAMPLE_HTML, encoding="utf-8")
+    (folder / "notes-golfe.md").write_text(SAMPLE_TEXT, encoding="utf-8")
+    (folder / "brouillon.txt").write_bytes(b"")
+    return folder
+
+
+def save_sample_collection(library_path: Path) -> None:
+    """Two excerpts saved to a collection, as a reader would with Ctrl+D."""
+    from natoapp.store.library import Library
+    from natoapp.userlib.library import UserLibrary
+
+    with Library.open(library_path) as seed, UserLibrary.open() as user:
+        name = "Note de synthèse — Golfe"
+        for passage_id, part, note in (
+            ("003_cac1df43d34c3008:1", None, "Les quatre membres de l'ICI"),
+            ("003_cac1df43d34c3008:3", "comptent rejoindre l’Arabie Saoudite", "Candidats"),
+        ):
+            passage = seed.passage(passage_id)
+            document = seed.document(passage_id.rpartition(":")[0])
+            assert passage is not None and document is not None
+            user.add_excerpt(name, passage, document, quote=part, note=note)
 
 
 if __name__ == "__main__":
