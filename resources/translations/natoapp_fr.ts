@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>Markdown (*.md)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>Web page (*.html)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>CSV table (*.csv)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>BibTeX (*.bib)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>CSL-JSON (*.json)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>Word document (*.docx)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CollectionsPanel</source>
+        <comment>Plain text (*.txt)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MapView</source>
+        <comment>No framework membership stated in the texts.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MapView</source>
+        <comment>Member of</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MapView</source>
+        <comment>Not a member</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About natoapp</source>
@@ -62,6 +115,192 @@
     <message>
         <source>Passages</source>
         <translation>Passages</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsModel</name>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>{count} excerpts</source>
+        <translation>{count} extraits</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>New collection</source>
+        <translation>Nouvelle collection</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Created the collection “%1”.</source>
+        <translation>Collection « %1 » créée.</translation>
+    </message>
+    <message>
+        <source>Renamed the collection “%1”.</source>
+        <translation>Collection « %1 » renommée.</translation>
+    </message>
+    <message>
+        <source>Restored the collection “%1”.</source>
+        <translation>Collection « %1 » rétablie.</translation>
+    </message>
+    <message>
+        <source>Restored the excerpt.</source>
+        <translation>Extrait rétabli.</translation>
+    </message>
+    <message>
+        <source>Choose an excerpt to write a note on it.</source>
+        <translation>Choisissez un extrait pour l’annoter.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Your note on this excerpt:</source>
+        <translation>Votre note sur cet extrait :</translation>
+    </message>
+    <message>
+        <source>Saved the note.</source>
+        <translation>Note enregistrée.</translation>
+    </message>
+    <message>
+        <source>Choose a collection to export.</source>
+        <translation>Choisissez une collection à exporter.</translation>
+    </message>
+    <message>
+        <source>Export the collection “%1”</source>
+        <translation>Exporter la collection « %1 »</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>Choose a collection to copy.</source>
+        <translation>Choisissez une collection à copier.</translation>
+    </message>
+    <message>
+        <source>The collection “%1” is empty.</source>
+        <translation>La collection « %1 » est vide.</translation>
+    </message>
+    <message>
+        <source>Copied %1 excerpts with their citations.</source>
+        <translation>%1 extraits copiés avec leurs références.</translation>
+    </message>
+    <message>
+        <source>The collections could not be changed: %1</source>
+        <translation>Les collections n’ont pas pu être modifiées : %1</translation>
+    </message>
+    <message>
+        <source>Deleted the collection “%1” (%2 excerpts).</source>
+        <translation>Collection « %1 » supprimée (%2 extraits).</translation>
+    </message>
+    <message>
+        <source>Deleted the excerpt.</source>
+        <translation>Extrait supprimé.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Passage</source>
+        <translation>&amp;Ouvrir le passage</translation>
+    </message>
+    <message>
+        <source>Show the excerpt&apos;s passage in the reader</source>
+        <translation>Afficher le passage de l’extrait dans le lecteur</translation>
+    </message>
+    <message>
+        <source>&amp;New Collection…</source>
+        <translation>&amp;Nouvelle collection…</translation>
+    </message>
+    <message>
+        <source>Create an empty collection</source>
+        <translation>Créer une collection vide</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>Rename the collection</source>
+        <translation>Renommer la collection</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move it one place up</source>
+        <translation>Le monter d’un rang</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Move it one place down</source>
+        <translation>Le descendre d’un rang</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete it (Undo brings it back)</source>
+        <translation>Le supprimer (Annuler le rétablit)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>&amp;Annuler la suppression</translation>
+    </message>
+    <message>
+        <source>Bring back what was deleted last</source>
+        <translation>Rétablir la dernière suppression</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note…</source>
+        <translation>Modifier la &amp;note…</translation>
+    </message>
+    <message>
+        <source>Write a note on the excerpt</source>
+        <translation>Écrire une note sur l’extrait</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the collection with its citations</source>
+        <translation>Enregistrer la collection avec ses références</translation>
+    </message>
+    <message>
+        <source>&amp;Copy All with Citations</source>
+        <translation>&amp;Tout copier avec les références</translation>
+    </message>
+    <message>
+        <source>Copy every excerpt of the collection with its citation</source>
+        <translation>Copier chaque extrait de la collection avec sa référence</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No collections yet. Save an excerpt from the reader with Ctrl+D.</source>
+        <translation>Aucune collection pour l’instant. Enregistrez un extrait depuis le lecteur avec Ctrl+D.</translation>
+    </message>
+    <message>
+        <source>Collections of excerpts</source>
+        <translation>Collections d’extraits</translation>
+    </message>
+    <message>
+        <source>Collection tools</source>
+        <translation>Outils des collections</translation>
     </message>
 </context>
 <context>
@@ -139,6 +378,167 @@
     <message>
         <source>Rows are countries, columns are frameworks and other relations</source>
         <translation>Les lignes sont les pays, les colonnes les cadres de partenariat et les autres relations</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Reading files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Importing documents</source>
+        <translation>Importation des documents</translation>
+    </message>
+    <message>
+        <source>Reading {name} ({done} of {total})</source>
+        <translation>Lecture de {name} ({done} sur {total})</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>Importer des documents</translation>
+    </message>
+    <message>
+        <source>The documents could not be imported: {reason}</source>
+        <translation>Les documents n’ont pas pu être importés : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Rapport d’importation</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Non importé</translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation>l’importation a été annulée</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>Already in the library</source>
+        <translation>Déjà dans la bibliothèque</translation>
+    </message>
+    <message>
+        <source>{title} — {count} passages</source>
+        <translation>{title} — {count} passages</translation>
+    </message>
+    <message>
+        <source>same content as {doc}</source>
+        <translation>même contenu que {doc}</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {duplicates} already in the library, {refused} not imported</source>
+        <translation>{imported} importés, {duplicates} déjà dans la bibliothèque, {refused} non importés</translation>
+    </message>
+    <message>
+        <source> — cancelled, {count} files left</source>
+        <translation> — annulé, {count} fichiers restants</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryActions</name>
+    <message>
+        <source>An import is running; try again when it ends.</source>
+        <translation>Une importation est en cours ; réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Select an excerpt in the reader or a search result to save it.</source>
+        <translation>Sélectionnez un extrait dans le lecteur ou un résultat de recherche pour l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>Remove imported document</source>
+        <translation>Retirer un document importé</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from your library? The excerpts you saved from it stay in their collections.</source>
+        <translation>Retirer « %1 » de votre bibliothèque ? Les extraits que vous en avez gardés restent dans leurs collections.</translation>
+    </message>
+    <message>
+        <source>&amp;Import Documents…</source>
+        <translation>&amp;Importer des documents…</translation>
+    </message>
+    <message>
+        <source>Add text, Markdown, HTML or PDF files to your library</source>
+        <translation>Ajouter des fichiers texte, Markdown, HTML ou PDF à votre bibliothèque</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Add every document of a folder to your library</source>
+        <translation>Ajouter tous les documents d’un dossier à votre bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Imported Document…</source>
+        <translation>&amp;Retirer un document importé…</translation>
+    </message>
+    <message>
+        <source>Take a document you imported out of your library</source>
+        <translation>Retirer de votre bibliothèque un document importé</translation>
+    </message>
+    <message>
+        <source>Save &amp;Excerpt to Collection…</source>
+        <translation>Garder l’&amp;extrait dans une collection…</translation>
+    </message>
+    <message>
+        <source>Keep the excerpt, with its citation, in a collection</source>
+        <translation>Garder l’extrait, avec sa référence, dans une collection</translation>
+    </message>
+    <message>
+        <source>Saved the excerpt to “%1”.</source>
+        <translation>Extrait gardé dans « %1 ».</translation>
+    </message>
+    <message>
+        <source>You have not imported any document.</source>
+        <translation>Vous n’avez importé aucun document.</translation>
+    </message>
+    <message>
+        <source>Document to remove:</source>
+        <translation>Document à retirer :</translation>
+    </message>
+    <message>
+        <source>Remove “%1” (%2) from your library? The excerpts you saved from it stay in their collections.</source>
+        <translation>Retirer « %1 » (%2) de votre bibliothèque ? Les extraits que vous en avez gardés restent dans leurs collections.</translation>
+    </message>
+    <message>
+        <source>Removed “%1” from your library.</source>
+        <translation>« %1 » retiré de votre bibliothèque.</translation>
+    </message>
+    <message>
+        <source>%1 saved excerpts from it are kept.</source>
+        <translation>%1 extraits gardés de ce document sont conservés.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 not imported.</source>
+        <translation>%1 importés, %2 déjà dans la bibliothèque, %3 non importés.</translation>
+    </message>
+    <message>
+        <source>The documents could not be imported: %1</source>
+        <translation>Les documents n’ont pas pu être importés : %1</translation>
     </message>
 </context>
 <context>
@@ -299,6 +699,22 @@
         <translation>Afficher le tableau</translation>
     </message>
     <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <source>Show the map of partners by framework</source>
+        <translation>Afficher la carte des partenaires par cadre</translation>
+    </message>
+    <message>
+        <source>T&amp;imeline</source>
+        <translation>C&amp;hronologie</translation>
+    </message>
+    <message>
+        <source>Show events and documents in time</source>
+        <translation>Afficher les événements et les documents dans le temps</translation>
+    </message>
+    <message>
         <source>Search &amp;Syntax</source>
         <translation>&amp;Syntaxe de recherche</translation>
     </message>
@@ -359,6 +775,14 @@
         <translation>Pays × cadres</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
         <source>Library and search</source>
         <translation>Bibliothèque et recherche</translation>
     </message>
@@ -403,12 +827,138 @@
         <translation>Prêt.</translation>
     </message>
     <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>&amp;Collections</source>
+        <translation>&amp;Collections</translation>
+    </message>
+    <message>
+        <source>Show your collections of excerpts</source>
+        <translation>Afficher vos collections d’extraits</translation>
+    </message>
+    <message>
         <source>The library could not be read: %1</source>
         <translation>La bibliothèque n&apos;a pas pu être lue : %1</translation>
     </message>
     <message>
         <source>%1 documents · %2 passages</source>
         <translation>%1 documents · %2 passages</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>{name}: no member named in the texts</source>
+        <translation>{name} : aucun membre nommé dans les textes</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>The map cannot be drawn: {reason}</source>
+        <translation>La carte ne peut pas être dessinée : {reason}</translation>
+    </message>
+    <message>
+        <source>Not on the map: {codes}</source>
+        <translation>Absents de la carte : {codes}</translation>
+    </message>
+    <message>
+        <source>Partnership frameworks of NATO</source>
+        <translation>Cadres de partenariat de l’OTAN</translation>
+    </message>
+    <message>
+        <source>Country shapes: Natural Earth (public domain).</source>
+        <translation>Contours des pays : Natural Earth (domaine public).</translation>
+    </message>
+    <message>
+        <source>Stripes: member of several frameworks. Blank: no membership stated.</source>
+        <translation>Rayures : membre de plusieurs cadres. En blanc : aucune appartenance indiquée.</translation>
+    </message>
+    <message>
+        <source>NATO member countries are not shaded: the texts do not list them.</source>
+        <translation>Les pays membres de l’OTAN ne sont pas colorés : les textes n’en donnent pas la liste.</translation>
+    </message>
+    <message>
+        <source>Shapes: Natural Earth (public domain).</source>
+        <translation>Contours : Natural Earth (domaine public).</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save the map</source>
+        <translation>Enregistrer la carte</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom in (wheel, Ctrl++)</source>
+        <translation>Agrandir (molette, Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
+        <source>Zoom out (wheel, Ctrl+-)</source>
+        <translation>Réduire (molette, Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Whole world</source>
+        <translation>Monde entier</translation>
+    </message>
+    <message>
+        <source>Show the whole world (Ctrl+0)</source>
+        <translation>Afficher le monde entier (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the map and its legend as a PNG image</source>
+        <translation>Enregistrer la carte et sa légende en image PNG</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>Enregistrer en SVG…</translation>
+    </message>
+    <message>
+        <source>Save the map and its legend as SVG</source>
+        <translation>Enregistrer la carte et sa légende en SVG</translation>
+    </message>
+    <message>
+        <source>Partnership frameworks</source>
+        <translation>Cadres de partenariat</translation>
+    </message>
+    <message>
+        <source>Each partner country is coloured by the frameworks the texts make it a member of; stripes (or a dot&apos;s sectors) show each of them.</source>
+        <translation>Chaque pays partenaire prend la couleur des cadres dont les textes le font membre ; des rayures (ou les secteurs d’un point) montrent chacun d’eux.</translation>
+    </message>
+    <message>
+        <source>Blank: no membership stated in the texts.</source>
+        <translation>En blanc : aucune appartenance indiquée dans les textes.</translation>
+    </message>
+    <message>
+        <source>Small states are drawn as dots.</source>
+        <translation>Les petits États sont dessinés par un point.</translation>
+    </message>
+    <message>
+        <source>Click a country to open it. Scroll or Ctrl+plus/minus to zoom, drag or use the arrow keys to move.</source>
+        <translation>Cliquez sur un pays pour l’ouvrir. Molette ou Ctrl+plus/moins pour agrandir, faites glisser ou utilisez les flèches pour vous déplacer.</translation>
+    </message>
+    <message>
+        <source>World map of the partnership frameworks</source>
+        <translation>Carte du monde des cadres de partenariat</translation>
     </message>
 </context>
 <context>
@@ -483,6 +1033,14 @@
     <message>
         <source>Passages naming it: %1 (newest document first)</source>
         <translation>Passages qui le nomment : %1 (document le plus récent d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>Show %1 more (%2 not shown yet)</source>
+        <translation>En afficher %1 de plus (%2 pas encore affichés)</translation>
+    </message>
+    <message>
+        <source>List more of the passages naming this entry</source>
+        <translation>Lister d’autres passages qui nomment cette entrée</translation>
     </message>
     <message>
         <source>No quoted passage.</source>
@@ -630,6 +1188,45 @@
     <message>
         <source>Dark</source>
         <translation>Sombre</translation>
+    </message>
+</context>
+<context>
+    <name>SaveExcerptDialog</name>
+    <message>
+        <source>Save excerpt</source>
+        <translation>Garder l’extrait</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Select the words to save; with nothing selected the whole passage is saved.</source>
+        <translation>Sélectionnez les mots à garder ; sans sélection, tout le passage est gardé.</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Excerpts</source>
+        <translation>Extraits</translation>
+    </message>
+    <message>
+        <source>Your note (optional)</source>
+        <translation>Votre note (facultative)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Collection:</source>
+        <translation>&amp;Collection :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
     </message>
 </context>
 <context>
@@ -826,6 +1423,89 @@
     <message>
         <source>via %1 → %2</source>
         <translation>via %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Events and documents of NATO&apos;s partnerships</source>
+        <translation>Événements et documents des partenariats de l’OTAN</translation>
+    </message>
+    <message>
+        <source>Dated events and documents, one lane per framework.</source>
+        <translation>Événements et documents datés, une ligne par cadre.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save the timeline</source>
+        <translation>Enregistrer la chronologie</translation>
+    </message>
+    <message>
+        <source>events: {names}</source>
+        <translation>événements : {names}</translation>
+    </message>
+    <message>
+        <source>documents: {names}</source>
+        <translation>documents : {names}</translation>
+    </message>
+    <message>
+        <source>Not on the axis, as the texts give no date — {list}.</source>
+        <translation>Hors de l’axe, faute de date dans les textes — {list}.</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom in time (wheel, +)</source>
+        <translation>Agrandir dans le temps (molette, +)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
+        <source>Zoom out in time (wheel, -)</source>
+        <translation>Réduire dans le temps (molette, -)</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Show the whole time span (Ctrl+0)</source>
+        <translation>Afficher toute la période (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Save the whole timeline as a PNG image</source>
+        <translation>Enregistrer toute la chronologie en image PNG</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>Enregistrer en SVG…</translation>
+    </message>
+    <message>
+        <source>Save the whole timeline as SVG</source>
+        <translation>Enregistrer toute la chronologie en SVG</translation>
+    </message>
+    <message>
+        <source>◆ an event dated to the day; ▬ an event the texts date by month, year or range of days (the bar covers it); ▯ a document. Hover a mark for the passage that dates it; click to open it. Wheel or +/- to zoom in time, drag to move.</source>
+        <translation>◆ un événement daté au jour près ; ▬ un événement que les textes datent au mois, à l’année ou sur plusieurs jours (la barre le couvre) ; ▯ un document. Survolez une marque pour voir le passage qui la date ; cliquez pour l’ouvrir. Molette ou +/- pour agrandir dans le temps, faites glisser pour vous déplacer.</translation>
+    </message>
+    <message>
+        <source>Timeline of events and documents</source>
+        <translation>Chronologie des événements et des documents</translation>
     </message>
 </context>
 <context>
