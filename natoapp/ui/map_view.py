@@ -19,14 +19,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
     QEvent,
-    QIODevice,
     QPoint,
     QPointF,
-    QRect,
     QRectF,
     QSize,
     QSizeF,
@@ -42,7 +38,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGradient,
     QIcon,
-    QImage,
     QKeyEvent,
     QLinearGradient,
     QMouseEvent,
@@ -54,11 +49,9 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFileDialog,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
@@ -66,7 +59,6 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -84,6 +76,7 @@ from natoapp.knowledge.geography import (
 )
 from natoapp.store.library import Library
 from natoapp.store.records import RelationInfo
+from natoapp.ui.image_export import ask_and_export, save_png, save_svg
 from natoapp.ui.labels import entity_name, relation_label
 from natoapp.ui.map_model import MapData, MapFramework, load_map_data
 from natoapp.ui.theme import is_dark
@@ -96,10 +89,6 @@ ZOOM_STEP = 1.25
 QUOTE_LENGTH = 170
 
 COUNTRY_TYPE = 65536 + 1  # QGraphicsItem.UserType + 1
-
-
-class ExportError(Exception):
-    """An image could not be written; the message is one line naming the file."""
 
 
 # --- colours ---------------------------------------------------------------------------
@@ -782,18 +771,7 @@ class MapView(QWidget):
         self._ask_export("svg", self.tr("SVG image (*.svg)"), self.export_svg)
 
     def _ask_export(self, suffix: str, filter_text: str, write: Callable[[Path], None]) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the map"), f"natoapp-map.{suffix}", filter_text
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != f".{suffix}":
-            path = path.with_name(f"{path.name}.{suffix}")
-        try:
-            write(path)
-        except ExportError as exc:
-            QMessageBox.warning(self, self.tr("Save the map"), str(exc))
+        ask_and_export(self, self.tr("Save the map"), f"natoapp-map.{suffix}", filter_text, write)
 
     # --- language and colour scheme -------------------------------------------------------
 
@@ -888,56 +866,3 @@ def paint_legend(
         painter.drawText(QRectF(left, y, band.right() - left, line), flags, note)
         y += line
     painter.restore()
-
-
-# --- writing images ------------------------------------------------------------------------
-
-Painter = Callable[[QPainter, QSize], None]
-
-
-def save_png(path: Path, size: QSize, paint: Painter) -> None:
-    """Paint ``size`` pixels with ``paint`` and write them to ``path`` as PNG.
-
-    Raises :class:`ExportError` (one line) when the file cannot be written.
-    """
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    try:
-        paint(painter, size)
-    finally:
-        painter.end()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
-        raise ExportError(f"cannot write {path}: the image could not be encoded")
-    _write(path, buffer.data())
-
-
-def save_svg(path: Path, size: QSize, paint: Painter, *, title: str, description: str) -> None:
-    """Paint with ``paint`` into an SVG document of ``size`` and write it to ``path``.
-
-    Raises :class:`ExportError` (one line) when the file cannot be written.
-    """
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(size)
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
-    generator.setDescription(description)
-    painter = QPainter(generator)
-    try:
-        paint(painter, size)
-    finally:
-        painter.end()
-    _write(path, buffer.data())
-
-
-def _write(path: Path, data: QByteArray) -> None:
-    # Written by Python, not by Qt, so a bad folder or a full disk is a clear message.
-    try:
-        path.write_bytes(bytes(data.data()))
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None

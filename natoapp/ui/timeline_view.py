@@ -44,7 +44,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
@@ -53,15 +52,14 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from natoapp.store.library import Library
+from natoapp.ui.image_export import ask_and_export, save_png, save_svg
 from natoapp.ui.labels import entity_name, interface_is_french
-from natoapp.ui.map_view import ExportError, save_png, save_svg
 from natoapp.ui.timeline_model import (
     DOCUMENT,
     EVENT,
@@ -679,18 +677,9 @@ class TimelineView(QWidget):
         self._ask_export("svg", self.tr("SVG image (*.svg)"), self.export_svg)
 
     def _ask_export(self, suffix: str, filter_text: str, write: Callable[[Path], None]) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the timeline"), f"natoapp-timeline.{suffix}", filter_text
+        ask_and_export(
+            self, self.tr("Save the timeline"), f"natoapp-timeline.{suffix}", filter_text, write
         )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != f".{suffix}":
-            path = path.with_name(f"{path.name}.{suffix}")
-        try:
-            write(path)
-        except ExportError as exc:
-            QMessageBox.warning(self, self.tr("Save the timeline"), str(exc))
 
     # --- texts --------------------------------------------------------------------------
 

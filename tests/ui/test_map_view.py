@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from natoapp.store.library import Library
+from natoapp.ui.image_export import ExportError
 from natoapp.ui.map_view import (
-    ExportError,
     MapView,
     brush_colours,
     map_colours,

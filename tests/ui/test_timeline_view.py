@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QWheelEvent
 from pytestqt.qtbot import QtBot
 
 from natoapp.store.library import Library
-from natoapp.ui.map_view import ExportError
+from natoapp.ui.image_export import ExportError
 from natoapp.ui.timeline_model import GENERAL, load_timeline_data
 from natoapp.ui.timeline_view import TimelineView
 
