@@ -203,7 +203,8 @@ _TEX_SPECIALS = {
 }
 
 
-def _tex_escape(text: str) -> str:
+def tex_escape(text: str) -> str:
+    """``text`` with the characters TeX treats specially escaped, for BibTeX fields."""
     return "".join(_TEX_SPECIALS.get(ch, ch) for ch in text)
 
 
@@ -226,7 +227,7 @@ def _bibtex_entry(source: CitationSource, quote: str | None) -> str:
     note = _note(source)
     if note is not None:
         fields.append(("note", note))
-    body = ",\n".join(f"  {name} = {{{_tex_escape(value)}}}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {{{tex_escape(value)}}}" for name, value in fields)
     return f"@misc{{natoapp:{source.doc},\n{body}\n}}"
 
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from natoapp.citation import Copied, format_excerpt, format_reference
+from natoapp.citation import Copied, format_excerpt, format_reference, tex_escape
 from natoapp.userlib.errors import UserLibraryError
 from natoapp.userlib.records import CollectionItem
 
@@ -165,24 +165,6 @@ def _unique(key: str, used: dict[str, int]) -> str:
     return key if used[key] == 1 else f"{key}-{used[key]}"
 
 
-_TEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "&": r"\&",
-    "#": r"\#",
-    "_": r"\_",
-    "$": r"\$",
-    "^": r"\^{}",
-    "~": r"\~{}",
-}
-
-
-def _tex(text: str) -> str:
-    return "".join(_TEX_SPECIALS.get(ch, ch) for ch in text)
-
-
 def to_bibtex(items: Sequence[CollectionItem]) -> str:
     """The collection as BibTeX, one entry per excerpt."""
     used: dict[str, int] = {}
@@ -194,7 +176,7 @@ def to_bibtex(items: Sequence[CollectionItem]) -> str:
         entry = f"{kind}{{{_unique(key, used)},\n{rest}"
         if item.note:
             # The entry ends with "\n}": the note goes in as its last field.
-            entry = entry[: -len("\n}")] + f",\n  annote = {{{_tex(item.note)}}}\n}}"
+            entry = entry[: -len("\n}")] + f",\n  annote = {{{tex_escape(item.note)}}}\n}}"
         entries.append(entry)
     return "\n\n".join(entries) + ("\n" if entries else "")
 
