@@ -90,6 +90,19 @@ class _Heartbeat:
         self._last = now
 
 
+def _run_events(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds, as the application's own loop does.
+
+    Not ``QTest.qWait``: while it waits the worker threads (search, pages, overview)
+    were seen to make no progress.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def typing(db: str, query: str) -> dict[str, Any]:
     """Keystroke-to-paint latencies and the longest GUI stalls while typing ``query``."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
@@ -156,19 +169,19 @@ def typing(db: str, query: str) -> dict[str, Any]:
     stall_stepwise = heartbeat.longest_ms
 
     box.clear()
-    QTest.qWait(300)
+    _run_events(300)
     last_painted["text"] = ""
     awaited["text"] = query
     painted.clear()
     heartbeat.start()
     for ch in query:
         QTest.keyClick(box, ch)
-        QTest.qWait(_BRISK_KEY_MS)
+        _run_events(_BRISK_KEY_MS)
     deadline.start(int(_WAIT_LIMIT_S * 1000))
     # The final results may have been painted during the last key's wait already.
     while last_painted["text"] != query and deadline.isActive():
         loop.exec()
-    QTest.qWait(100)
+    _run_events(100)
     heartbeat.stop()
     box.clearFocus()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)

@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QPalett
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QVBoxLayout, QWidget
 
 from natoapp.corpus.normalize import fold
+from natoapp.store.library import Library
 from natoapp.store.records import Hit, SearchFilters, SearchResult
 from natoapp.ui.search_help import SearchHelpDialog
 from natoapp.ui.search_model import MARKS_ROLE, SNIPPET_ROLE, VIA_ROLE, SearchResultsModel
-from natoapp.ui.search_panel import SearchBox, SearchPanel
+from natoapp.ui.search_panel import TYPING_DELAY_MS, SearchBox, SearchPanel
 from natoapp.ui.search_worker import PAGE_SIZE, SearchPage, SearchService
 from natoapp.ui.snippet_delegate import snippet_document
 
@@ -499,3 +500,22 @@ def test_the_first_key_does_not_wait_for_a_pause(qtbot, search):
     assert panel.is_searching()
     qtbot.waitUntil(_settled(panel, "O"))
     assert panel.typing_delay() == 0  # the seeds are searched in a few milliseconds
+
+
+def test_slow_searches_wait_for_a_pause_in_the_typing_but_the_first_does_not_count(
+    qtbot, search, monkeypatch
+):
+    box, panel = search
+    real = Library.search
+
+    def slow(self, *args, **kwargs):
+        time.sleep(0.06)  # slower than a search that may follow every key
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "search", slow)
+    box.setText("O")
+    qtbot.waitUntil(_settled(panel, "O"))
+    assert panel.typing_delay() == 0  # the first search after opening is not a measure
+    box.setText("OT")
+    qtbot.waitUntil(_settled(panel, "OT"))
+    assert panel.typing_delay() == TYPING_DELAY_MS
