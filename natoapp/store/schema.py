@@ -7,7 +7,10 @@ rebuilt.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # reading a database must not pay for importing the build's library
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 

@@ -63,15 +63,8 @@ def _run(argv: list[str], settings: Settings | None, *, self_test: bool) -> int:
     library_path = prepare_database(_db_argument(argv[1:]), interactive=not self_test)
     if library_path is None:
         return 1
-    # Before the window: its readers open the user's library beside the seed texts.
-    from natoapp.ui.user_library import prepare_user_library
-
-    user_notes: list[str] = []
-    prepare_user_library(user_notes.append)
     window = MainWindow(library_path, context.settings, translators=context.translators)
     window.show()
-    if user_notes:  # a damaged library set aside, an upgrade's backup: say so
-        window.statusBar().showMessage(" ".join(user_notes), 20_000)
     if self_test:
         from natoapp.ui.self_test import run_self_test
 

@@ -680,7 +680,7 @@ class MainWindow(QMainWindow):
     def reload_library(self) -> None:
         """Read the library again after documents came or went: tree, grid, status bar, search."""
         self._load_overview()
-        self._search.search_now()
+        self._search.reload_library()
 
     def _on_collections_changed(self) -> None:
         if self._collections_tab.is_built():

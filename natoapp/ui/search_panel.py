@@ -188,6 +188,12 @@ class SearchPanel(QWidget):
         return 0 if last is None or last < _INSTANT_SEARCH_MS else TYPING_DELAY_MS
 
     @Slot()
+    def reload_library(self) -> None:
+        """Documents came or went: read the library afresh, refill the filters, search again."""
+        self._service.reopen()
+        self._service.call(load_filter_choices, self._on_choices)
+        self.search_now()
+
     def search_now(self) -> None:
         """Search for the current query without waiting (Enter, a filter changed)."""
         if not self._query.strip() and self.filters().is_empty():

@@ -81,6 +81,14 @@ class _Worker(QObject):
                 self._library = library
         return self._library
 
+    @Slot()
+    def reopen(self) -> None:
+        """Drop the open library: the next request opens it again, with what came or went."""
+        with self._lock:
+            library, self._library = self._library, None
+        if library is not None:
+            library.close()
+
     @Slot(int, str, object, int, int)
     def search(self, generation: int, query: str, filters: Any, offset: int, limit: int) -> None:
         """Run one search unless a newer query has been asked for meanwhile."""
@@ -175,6 +183,7 @@ class SearchService(QObject):
     searchFailed = Signal(int, str)
     _searchRequested = Signal(int, str, object, int, int)
     _callRequested = Signal(int, object)
+    _reopenRequested = Signal()
 
     def __init__(self, library_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +195,7 @@ class SearchService(QObject):
         self._worker.moveToThread(self._thread)
         self._searchRequested.connect(self._worker.search)
         self._callRequested.connect(self._worker.call)
+        self._reopenRequested.connect(self._worker.reopen)
         # ``finished`` is emitted by the ending thread itself: a direct connection closes
         # the Library on the thread that opened it.
         self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
@@ -234,6 +244,11 @@ class SearchService(QObject):
         request = next(self._requests)
         self._callbacks[request] = (on_done, on_error)
         self._callRequested.emit(request, fn)
+
+    def reopen(self) -> None:
+        """Read the library afresh from the next request on (documents were imported or removed,
+        or the user's library was created after the worker opened the seed texts alone)."""
+        self._reopenRequested.emit()
 
     def shutdown(self) -> None:
         """Stop the worker thread and close its Library; the service is unusable afterwards."""

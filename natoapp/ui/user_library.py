@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from natoapp.store.errors import DatabaseError
 from natoapp.store.library import Library
-from natoapp.userlib.combined import CombinedLibrary
-from natoapp.userlib.errors import UserLibraryError
 from natoapp.userlib.location import default_user_db
-from natoapp.userlib.opening import prepare_user_database
+
+if TYPE_CHECKING:
+    from natoapp.userlib.combined import CombinedLibrary
 
 _log = logging.getLogger("natoapp.ui.user_library")
 
@@ -39,6 +40,9 @@ def open_library(library_path: Path, user_db: Path | None = None) -> Library | C
     except DatabaseError as exc:
         _log.warning("the user library is not readable, showing the seed texts only: %s", exc)
         return seed
+    # Imported here: a reader with no library of its own never loads this code.
+    from natoapp.userlib.combined import CombinedLibrary
+
     return CombinedLibrary(seed, user)
 
 
@@ -51,6 +55,10 @@ def prepare_user_library(
     ``on_note``; when the library cannot be had at all, the reason does too and the
     result is None. Safe to call from a worker thread.
     """
+    # Imported here: creating or upgrading a library needs the build's code, start-up not.
+    from natoapp.userlib.errors import UserLibraryError
+    from natoapp.userlib.opening import prepare_user_database
+
     try:
         return prepare_user_database(user_db, on_note=on_note)
     except (UserLibraryError, OSError) as exc:
