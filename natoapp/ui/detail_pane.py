@@ -88,6 +88,7 @@ class DetailPane(QWidget):
     pageComplete = Signal()
     pageFailed = Signal(str)
     copied = Signal(str)
+    saveExcerptRequested = Signal()  # the excerpt under the cursor, or the selected part of it
 
     def __init__(self, library_path: Path, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -418,6 +419,14 @@ class DetailPane(QWidget):
             )
             copy.triggered.connect(self.copy_selection)
             menu.addAction(copy)
+            save = QAction(
+                self.tr("Save Selection to Collection…")
+                if partial
+                else self.tr("Save Excerpt to Collection…"),
+                menu,
+            )
+            save.triggered.connect(self.saveExcerptRequested)
+            menu.addAction(save)
             if not isinstance(self._page, DocumentPage):
                 passage = placed.excerpt.passage
                 mark = "" if placed.excerpt.whole_passage else placed.excerpt.text

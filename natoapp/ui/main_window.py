@@ -651,6 +651,11 @@ class MainWindow(QMainWindow):
             self._menus["edit"].addAction(library["save_excerpt"])
         self._menus["view"].insertAction(self._actions["show_reader"], show)
         self.setAcceptDrops(True)
+        actions = self._library_actions
+        self._detail.saveExcerptRequested.connect(actions.save_current_excerpt)
+        self._search.saveExcerptRequested.connect(
+            lambda passage_id: actions.save_excerpt_for(passage_id, None)
+        )
         self._retranslate_user_library()
 
         def prepare() -> list[str]:

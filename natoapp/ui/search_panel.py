@@ -118,6 +118,7 @@ class SearchPanel(QWidget):
     passageActivated = Signal(str, str)
     entityActivated = Signal(str)
     excerptCopied = Signal(str)
+    saveExcerptRequested = Signal(str)  # passage id of a hit to keep in a collection
 
     def __init__(
         self, library_path: Path, settings: Settings, parent: QWidget | None = None
@@ -664,6 +665,10 @@ class SearchPanel(QWidget):
         open_action.triggered.connect(lambda: self._on_activated(index))
         menu.addAction(self._copy_action)
         menu.addAction(self._copy_reference_action)
+        if hit is not None:
+            passage_id = hit.passage
+            save = menu.addAction(self.tr("Save to Collection…"))
+            save.triggered.connect(lambda: self.saveExcerptRequested.emit(passage_id))
         if hit is not None and hit.match == "entity" and hit.entity:
             entity_id = hit.entity
             show = menu.addAction(

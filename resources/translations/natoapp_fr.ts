@@ -342,6 +342,14 @@
         <translation>Copier l&apos;extrait avec la citation</translation>
     </message>
     <message>
+        <source>Save Selection to Collection…</source>
+        <translation>Garder la sélection dans une collection…</translation>
+    </message>
+    <message>
+        <source>Save Excerpt to Collection…</source>
+        <translation>Garder l’extrait dans une collection…</translation>
+    </message>
+    <message>
         <source>Open in Document</source>
         <translation>Ouvrir dans le document</translation>
     </message>
@@ -1368,6 +1376,10 @@
     <message>
         <source>Open passage</source>
         <translation>Ouvrir le passage</translation>
+    </message>
+    <message>
+        <source>Save to Collection…</source>
+        <translation>Garder dans une collection…</translation>
     </message>
     <message>
         <source>Show %1</source>

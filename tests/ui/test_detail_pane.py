@@ -309,6 +309,9 @@ def test_context_menu_offers_copying_and_opening(qtbot, pane):
     assert "Copy Excerpt with Citation" in labels
     assert "Open in Document" in labels
     assert "Copy Citation" in labels
+    save = next(a for a in menu.actions() if a.text() == "Save Excerpt to Collection…")
+    with qtbot.waitSignal(pane.saveExcerptRequested, timeout=1000):
+        save.trigger()
     menu.deleteLater()
 
 
