@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from natoapp.ui.timeline_view import TimelineView
 
 _log = logging.getLogger("natoapp.ui.window")
+# How long after start the user's library is checked (set aside if damaged, upgraded).
+_USER_LIBRARY_CHECK_DELAY_MS = 1500
 
 SPLITTER = "main"
 _FOCUS_STYLE = (
@@ -619,6 +621,7 @@ class MainWindow(QMainWindow):
         # Imported here, like the map: the first screen needs neither the panel nor the importers.
         from natoapp.ui.library_actions import LibraryActions
         from natoapp.ui.user_library import prepare_user_library
+        from natoapp.userlib.location import default_user_db
 
         self._collections_tab = LazyTab(self._make_collections, self)
         self._left.addTab(self._collections_tab, "")
@@ -663,7 +666,15 @@ class MainWindow(QMainWindow):
             prepare_user_library(notes.append)
             return notes
 
-        run_in_thread(self, prepare, self._on_user_library_prepared)
+        # Without a library of their own there is nothing to check: one is made by the first
+        # import or saved excerpt. With one, the check (which loads the library's code) waits
+        # until the first screen is up, so that it does not compete with the first keystrokes.
+        if default_user_db().is_file():
+            QTimer.singleShot(
+                _USER_LIBRARY_CHECK_DELAY_MS,
+                self,
+                lambda: run_in_thread(self, prepare, self._on_user_library_prepared),
+            )
 
     def _make_collections(self) -> CollectionsPanel:
         from natoapp.ui.collections_panel import CollectionsPanel
