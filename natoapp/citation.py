@@ -161,7 +161,10 @@ def _citation_line(source: CitationSource) -> str:
     details = [p for p in (source.publisher, source.date or NO_DATE) if p]
     if source.passage_ordinal is not None:
         details.append(f"passage {source.passage_ordinal}")
-    return f"{head} {', '.join(details)}. {source.source_file}"
+    joined = ", ".join(details)
+    # "n.d." already ends the sentence: no second full stop.
+    end = "" if joined.endswith(".") else "."
+    return f"{head} {joined}{end} {source.source_file}"
 
 
 def _html_excerpt(body: str, source: CitationSource) -> str:

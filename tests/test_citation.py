@@ -324,3 +324,17 @@ def _text_of(markup: str) -> str:
     parser = _TagCollector()
     parser.feed(markup)
     return "".join(parser.text)
+
+
+def test_an_undated_document_reference_has_one_full_stop_after_nd() -> None:
+    source = CitationSource(
+        title="Partenariats : une approche coopérative de la sécurité",
+        publisher=None,
+        date=None,
+        updated=None,
+        doc="001_9ae11caa2999d0e2",
+        source_file="001_9ae11caa2999d0e2.txt",
+    )
+    reference = format_reference(source, "plain")
+    assert "n.d.." not in reference
+    assert reference.endswith("n.d. 001_9ae11caa2999d0e2.txt")

@@ -109,17 +109,18 @@ def _read_items(library: UserLibrary, collection_id: int) -> tuple[str, list[Col
 
 def export_formats() -> list[tuple[str, str]]:
     """(format, file-dialog filter) for every export this installation can write."""
-    tr = QCoreApplication.translate
     formats = [
-        ("markdown", tr("CollectionsPanel", "Markdown (*.md)")),
-        ("html", tr("CollectionsPanel", "Web page (*.html)")),
-        ("csv", tr("CollectionsPanel", "CSV table (*.csv)")),
-        ("bibtex", tr("CollectionsPanel", "BibTeX (*.bib)")),
-        ("csl-json", tr("CollectionsPanel", "CSL-JSON (*.json)")),
+        ("markdown", QCoreApplication.translate("CollectionsPanel", "Markdown (*.md)")),
+        ("html", QCoreApplication.translate("CollectionsPanel", "Web page (*.html)")),
+        ("csv", QCoreApplication.translate("CollectionsPanel", "CSV table (*.csv)")),
+        ("bibtex", QCoreApplication.translate("CollectionsPanel", "BibTeX (*.bib)")),
+        ("csl-json", QCoreApplication.translate("CollectionsPanel", "CSL-JSON (*.json)")),
     ]
     if importlib.util.find_spec("docx") is not None:
-        formats.append(("docx", tr("CollectionsPanel", "Word document (*.docx)")))
-    formats.append(("text", tr("CollectionsPanel", "Plain text (*.txt)")))
+        formats.append(
+            ("docx", QCoreApplication.translate("CollectionsPanel", "Word document (*.docx)"))
+        )
+    formats.append(("text", QCoreApplication.translate("CollectionsPanel", "Plain text (*.txt)")))
     return formats
 
 

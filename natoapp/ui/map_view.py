@@ -267,7 +267,6 @@ def map_rect(items: Sequence[CountryItem]) -> QRectF:
 def country_tooltip(code: str, data: MapData, fallback_name: str) -> str:
     """Rich text: the country's French and English names, then its frameworks with sources."""
     country = data.countries.get(code)
-    tr = QCoreApplication.translate
     if country is None:
         return f"<b>{html.escape(fallback_name)}</b> ({html.escape(code)})"
     entity = country.entity
@@ -275,10 +274,16 @@ def country_tooltip(code: str, data: MapData, fallback_name: str) -> str:
     title = " · ".join(html.escape(n) for n in dict.fromkeys(n for n in names if n))
     lines = [f"<b>{title}</b> ({html.escape(code)})"]
     if not country.memberships:
-        lines.append(html.escape(tr("MapView", "No framework membership stated in the texts.")))
+        lines.append(
+            html.escape(
+                QCoreApplication.translate(
+                    "MapView", "No framework membership stated in the texts."
+                )
+            )
+        )
     for heading, relations in (
-        (tr("MapView", "Member of"), country.memberships),
-        (tr("MapView", "Not a member"), country.other_relations),
+        (QCoreApplication.translate("MapView", "Member of"), country.memberships),
+        (QCoreApplication.translate("MapView", "Not a member"), country.other_relations),
     ):
         if not relations:
             continue

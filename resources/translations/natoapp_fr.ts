@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>Markdown (*.md)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>Web page (*.html)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>CSV table (*.csv)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>BibTeX (*.bib)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>CSL-JSON (*.json)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>Word document (*.docx)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CollectionsPanel</source>
-        <comment>Plain text (*.txt)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MapView</source>
-        <comment>No framework membership stated in the texts.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MapView</source>
-        <comment>Member of</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MapView</source>
-        <comment>Not a member</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About natoapp</source>
@@ -130,6 +77,34 @@
 </context>
 <context>
     <name>CollectionsPanel</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation>BibTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Document Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Texte brut (*.txt)</translation>
+    </message>
     <message>
         <source>New collection</source>
         <translation>Nouvelle collection</translation>
@@ -864,6 +839,18 @@
 </context>
 <context>
     <name>MapView</name>
+    <message>
+        <source>No framework membership stated in the texts.</source>
+        <translation>Aucune appartenance à un cadre indiquée dans les textes.</translation>
+    </message>
+    <message>
+        <source>Member of</source>
+        <translation>Membre de</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>Non membre</translation>
+    </message>
     <message>
         <source>The map cannot be drawn: {reason}</source>
         <translation>La carte ne peut pas être dessinée : {reason}</translation>
