@@ -72,6 +72,7 @@ def parse_query(text: str, *, prefix_last: bool = True) -> ParsedQuery:
     return ParsedQuery(
         text=text,
         fts=render_fts(clauses, exclusions),
+        exact_fts=render_fts(clauses, exclusions, exact=True),
         terms=tuple(terms),
         notes=tuple(notes),
         clauses=tuple(tuple(c) for c in clauses),
@@ -206,15 +207,29 @@ def render_term(term: QueryTerm) -> str:
     return f"({exact} OR {_STEM_COLUMNS} : {_phrase(term.stems)})"
 
 
-def render_fts(clauses: Sequence[Sequence[QueryTerm]], exclusions: Sequence[QueryTerm] = ()) -> str:
+def render_exact_term(term: QueryTerm) -> str:
+    """The FTS5 expression matching one term only as it was written (an explicit ``*`` kept)."""
+    exact = f"{_EXACT_COLUMNS} : {_phrase(term.parts)}"
+    return exact + " *" if term.prefix else exact
+
+
+def render_fts(
+    clauses: Sequence[Sequence[QueryTerm]],
+    exclusions: Sequence[QueryTerm] = (),
+    *,
+    exact: bool = False,
+) -> str:
     """The FTS5 expression for clauses that must all match and exclusions that must not.
 
+    With ``exact``, the clauses' words match only as written: no inflected form, and
+    the word being typed not as a prefix (the first tier of the ranking).
     Returns "" when there is no clause: FTS5 cannot express "everything but".
     """
     if not clauses:
         return ""
+    term_fts = render_exact_term if exact else render_term
     rendered = [
-        render_term(c[0]) if len(c) == 1 else "(" + " OR ".join(map(render_term, c)) + ")"
+        term_fts(c[0]) if len(c) == 1 else "(" + " OR ".join(map(term_fts, c)) + ")"
         for c in clauses
     ]
     positive = " AND ".join(rendered)

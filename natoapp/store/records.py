@@ -190,6 +190,8 @@ class ParsedQuery:
     notes: tuple[str, ...] = ()
     clauses: tuple[tuple[QueryTerm, ...], ...] = ()
     exclusions: tuple[QueryTerm, ...] = ()
+    # ``fts`` with every word only as written: its hits rank before the others.
+    exact_fts: str = ""
 
 
 @dataclass(frozen=True, slots=True)

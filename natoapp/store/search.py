@@ -219,13 +219,60 @@ def _entity_hit_exists(
 _TIE_MARGIN = 32
 
 
+def _tiers(parsed: ParsedQuery) -> list[str]:
+    """The FTS5 expressions whose hits come one after the other: the words as written first,
+    then the passages that hold only an inflected form (or the typed word's continuation)."""
+    exact = parsed.exact_fts
+    if not exact or exact == parsed.fts:
+        return [parsed.fts]
+    return [exact, f"({parsed.fts}) NOT ({exact})"]
+
+
 def _literal_rows(
     conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, limit: int, offset: int
 ) -> tuple[list[Any], int | None]:
     """The page's literal rows, best first, and the number of literal hits when it is known
-    without counting them."""
+    without counting them.
+
+    Exact forms rank above inflected ones whatever BM25 says: the tiers of
+    :func:`_tiers` are paged through one after the other.
+    """
     if not parsed.fts or not limit:
         return [], None if parsed.fts else 0
+    rows: list[Any] = []
+    before = 0  # hits of the tiers already paged through
+    for fts in _tiers(parsed):
+        want = limit - len(rows)
+        tier_offset = max(0, offset - before)
+        tier_rows, tier_total = _tier_rows(conn, fts, filters, want, tier_offset)
+        rows += tier_rows
+        if len(rows) >= limit:
+            return rows, None
+        if tier_total is None:
+            tier_total = (
+                _scalar(conn, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", [fts])
+                if filters.is_empty()
+                else _count_tier(conn, fts, filters)
+            )
+        before += tier_total
+    return rows, before
+
+
+def _count_tier(conn: sqlite3.Connection, fts: str, filters: SearchFilters) -> int:
+    sql = _filter_sql(filters)
+    return _scalar(
+        conn,
+        "SELECT count(*) FROM (SELECT rowid AS r FROM passages_fts WHERE passages_fts MATCH ?)"
+        f" AS m JOIN passages p ON p.rowid = m.r JOIN documents d ON d.id = p.doc "
+        f"WHERE {sql.where()}",
+        [fts, *sql.params],
+    )
+
+
+def _tier_rows(
+    conn: sqlite3.Connection, fts: str, filters: SearchFilters, limit: int, offset: int
+) -> tuple[list[Any], int | None]:
+    """One tier's page, best first, and its number of hits when known without counting."""
     if not filters.is_empty():
         sql = _filter_sql(filters)
         rows = conn.execute(
@@ -233,10 +280,10 @@ def _literal_rows(
             f"(SELECT rowid AS r, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ?)"
             " AS m JOIN passages p ON p.rowid = m.r JOIN documents d ON d.id = p.doc "
             f"WHERE {sql.where()} ORDER BY m.score, {_NEWEST_FIRST} LIMIT ? OFFSET ?",
-            [parsed.fts, *sql.params, limit, offset],
+            [fts, *sql.params, limit, offset],
         ).fetchall()
         return rows, (offset + len(rows) if 0 < len(rows) < limit else None)
-    return _ranked_rows(conn, parsed.fts, limit, offset)
+    return _ranked_rows(conn, fts, limit, offset)
 
 
 def _ranked_rows(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,3 +120,24 @@ def test_ensure_database_builds_the_cache_from_the_real_inputs(
     assert ensure_database(seeds_dir=SEEDS, resources_dir=RESOURCES, on_note=notes.append) == path
     assert len(notes) == 1
     assert database_state(path, None).ok
+
+
+def test_the_word_as_written_ranks_above_its_inflections(real: Library) -> None:
+    # "partenaire" stands as written in one passage only; "partenaires" in many, some of
+    # them short passages that BM25 alone would put first.
+    for query in ("partenaire", "partenaire ", '"partenaire" OR partenaire'):
+        hits = real.search(query, limit=50).hits
+        assert hits[0].passage == "001_9ae11caa2999d0e2:3", query
+        assert re.search(r"\bpartenaire\b", hits[0].snippet)
+        assert all(not re.search(r"\bpartenaire\b", h.snippet) for h in hits[1:])
+
+
+def test_pages_follow_each_other_across_the_exact_and_inflected_hits(real: Library) -> None:
+    whole = [h.passage for h in real.search("partenaire", limit=100).hits]
+    paged: list[str] = []
+    for offset in range(0, len(whole) + 3, 3):
+        paged += [h.passage for h in real.search("partenaire", limit=3, offset=offset).hits]
+    assert paged == whole
+    assert real.count("partenaire") == len(whole)
+    total = real.search("partenaire", limit=3, with_total=False).total
+    assert total == 4  # three shown, more follow
