@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from natoapp.corpus.normalize import fold
+from natoapp.store.closing import ClosedOnExit
 from natoapp.store.entity_matching import resolve_entities
 from natoapp.store.errors import CorruptDatabaseError, DatabaseError, SearchCancelled
 from natoapp.store.lifecycle import open_readonly
@@ -55,7 +55,7 @@ _MENTION_COLUMNS = 'entity, doc, passage, start, "end", text'
 _NO_FILTERS = SearchFilters()
 
 
-class Library:
+class Library(ClosedOnExit):
     """Read-only access to one natoapp database; see the module docstring for threads."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -90,17 +90,6 @@ class Library:
     def close(self) -> None:
         """Close the connection; the library cannot be used afterwards."""
         self._conn.close()
-
-    def __enter__(self) -> Library:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def interrupt(self) -> None:
         """Cancel the query running on this library (safe from any thread).

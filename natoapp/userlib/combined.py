@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
 
 from natoapp.corpus.normalize import fold
+from natoapp.store.closing import ClosedOnExit
 from natoapp.store.library import Library
 from natoapp.store.records import (
     DocumentInfo,
@@ -53,7 +53,7 @@ def merge_hits(groups: Sequence[Sequence[Hit]]) -> list[Hit]:
     return hits
 
 
-class CombinedLibrary:
+class CombinedLibrary(ClosedOnExit):
     """The seed database and, when there is one, the user's library, read as one."""
 
     def __init__(self, seed: Library, user: Library | None) -> None:
@@ -104,17 +104,6 @@ class CombinedLibrary:
         self._seed.close()
         if self._user is not None:
             self._user.close()
-
-    def __enter__(self) -> CombinedLibrary:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def interrupt(self) -> None:
         """Cancel the query running on this library (safe from any thread)."""

@@ -16,11 +16,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
 from typing import TypeVar
 
 from natoapp.citation import source_for
 from natoapp.corpus.importers import ImportedDocument
+from natoapp.store.closing import ClosedOnExit
 from natoapp.store.records import DocumentInfo, PassageInfo
 from natoapp.userlib import collection_store as store
 from natoapp.userlib.connection import connect, is_busy, write_transaction
@@ -54,7 +54,7 @@ Note = Callable[[str], None]
 _LINE_SEPARATORS = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\r": None})
 
 
-class UserLibrary:
+class UserLibrary(ClosedOnExit):
     """Read-write access to the user's library; see the module docstring for threads."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -83,17 +83,6 @@ class UserLibrary:
     def close(self) -> None:
         """Close the connection; the library cannot be used afterwards."""
         self._conn.close()
-
-    def __enter__(self) -> UserLibrary:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @contextmanager
     def _sql_errors(self) -> Iterator[None]:
