@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +56,22 @@ def run_gui(argv: list[str], *, self_test: bool = False) -> int:
 
         with self_test_session() as settings:
             return _run(argv, settings, self_test=True)
+    if _no_display():
+        print(
+            "natoapp: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "the command line works without one: natoapp --help",
+            file=sys.stderr,
+        )
+        return 2
     return _run(argv, None, self_test=False)
+
+
+def _no_display() -> bool:
+    """True on Linux with no X11 or Wayland display and no other Qt platform asked for,
+    where Qt would abort with a long message of its own."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _run(argv: list[str], settings: Settings | None, *, self_test: bool) -> int:

@@ -169,3 +169,15 @@ def test_a_broken_seed_is_skipped_and_the_rest_builds(
     assert "003_cac1df43d34c3008.txt: not UTF-8" in captured.err
     docs = run_json(capsys, "documents", "--json", "--db", str(db_path))
     assert len(docs) == 4
+
+
+def test_without_a_display_the_window_says_so_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("displays are an X11/Wayland matter")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("natoapp: no display") and err.count("\n") == 1
