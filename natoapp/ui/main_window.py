@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._translators = translators
         self._overview: Overview | None = None
+        self._overview_loading = False
+        self._overview_stale = False
         self._history = History(self)
         self._history.changed.connect(self._update_navigation)
 
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
 
         self._tree = NavigatorTree(self)
         self._tree.locationActivated.connect(self.open_location)
+        self._tree.collectionActivated.connect(self.show_collection)
         self._search_box = SearchBox(self)
         self._search = SearchPanel(library_path, settings, self)
         self._search.connect_search_box(self._search_box)
@@ -441,7 +444,10 @@ class MainWindow(QMainWindow):
         key = location.key
         if location.kind == PASSAGE:
             key = f"doc:{location.target.rpartition(':')[0]}"
-        self._tree.select_location(location.key) or self._tree.select_location(key)
+        # A passage shows its document in the tree, unless one of the saved excerpts of that
+        # passage is the row the reader is on already.
+        if self._tree.current_location_key() != location.key:
+            self._tree.select_location(key) or self._tree.select_location(location.key)
         self._settings.last_selection = location.key
 
     @Slot()
@@ -562,20 +568,40 @@ class MainWindow(QMainWindow):
     # --- overview -----------------------------------------------------------------------
 
     def _load_overview(self) -> None:
+        # One read at a time: a request made during a read is served by one more read after it.
+        if self._overview_loading:
+            self._overview_stale = True
+            return
+        self._overview_loading = True
+        self._overview_stale = False
         path = self._library_path
         self._show_status(self.tr("Reading the library…"))
         run_in_thread(
             self, lambda: load_overview(path), self._on_overview, self._on_overview_failed
         )
 
+    def _overview_read(self) -> bool:
+        """Mark the read as over; True when another one was asked for meanwhile."""
+        self._overview_loading = False
+        if self._overview_stale:
+            self._load_overview()
+            return True
+        return False
+
     def _on_overview(self, overview: Overview) -> None:
+        if self._overview_read():
+            return
+        first = self._overview is None
         self._overview = overview
         self._relabel()
         self._show_status(self.tr("Ready."), 3000)
-        self._restore_selection()
+        if first:
+            self._restore_selection()
         self.overviewLoaded.emit()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
+        if self._overview_read():
+            return
         _log.error("could not read the library", exc_info=exc)
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         self._show_status(self.tr("The library could not be read: %1").replace("%1", message))
@@ -682,7 +708,20 @@ class MainWindow(QMainWindow):
         panel = CollectionsPanel(self._collections_tab)
         panel.passageActivated.connect(self._on_passage_activated)
         panel.statusMessage.connect(self._show_status)
+        panel.reloaded.connect(self._on_collections_shown)
         return panel
+
+    @Slot()
+    def _on_collections_shown(self) -> None:
+        # A rename, a move or a deletion in the panel: the tree's Collections follow.
+        if self._overview is None:
+            return
+        if self._overview_loading:
+            self._load_overview()  # the read under way may predate the change
+            return
+        shown = [(entry.collection, entry.items) for entry in self.collections_panel().snapshot()]
+        if shown != [(entry.collection, entry.items) for entry in self._overview.collections]:
+            self._load_overview()
 
     def collections_panel(self) -> CollectionsPanel:
         """The collections of excerpts (built on first use)."""
@@ -701,6 +740,24 @@ class MainWindow(QMainWindow):
     def _on_collections_changed(self) -> None:
         if self._collections_tab.is_built():
             self.collections_panel().reload()
+        self._load_overview()  # the tree lists the collections too
+
+    @Slot(int)
+    def show_collection(self, collection_id: int) -> None:
+        """Show the Collections tab with collection ``collection_id`` selected."""
+        self._left.setCurrentWidget(self._collections_tab)
+        panel = self.collections_panel()
+        if panel.select_collection(collection_id):
+            panel.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+
+        # The panel reads its collections on a pool thread: select once they are shown.
+        def select() -> None:
+            panel.reloaded.disconnect(select)
+            if panel.select_collection(collection_id):
+                panel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        panel.reloaded.connect(select)
 
     def _on_user_library_prepared(self, notes: list[str]) -> None:
         if not notes:

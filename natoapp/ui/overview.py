@@ -6,14 +6,29 @@ result is plain frozen data the GUI thread can keep and re-label without touchin
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from natoapp.store.records import DocumentInfo, EntityInfo, Provenance, RelationInfo
 from natoapp.ui.user_library import open_library
 
+if TYPE_CHECKING:
+    from natoapp.userlib.records import Collection, CollectionItem
+
 MEMBER = "member"
+
+_log = logging.getLogger("natoapp.ui.overview")
+
+
+@dataclass(frozen=True, slots=True)
+class UserCollection:
+    """One of the user's collections with its excerpts, in the user's order."""
+
+    collection: Collection
+    items: tuple[CollectionItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +41,7 @@ class Overview:
     entities: tuple[EntityInfo, ...]
     relations: tuple[RelationInfo, ...]
     mention_counts: dict[str, int] = field(default_factory=dict)
+    collections: tuple[UserCollection, ...] = ()
     _index: dict[str, EntityInfo] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -66,9 +82,14 @@ class Overview:
         return [e for e in self.entities if e.parent == framework_id]
 
 
-def load_overview(library_path: Path) -> Overview:
-    """Read the overview from the database at ``library_path`` (call on a worker thread)."""
-    with open_library(library_path) as lib:
+def load_overview(library_path: Path, user_db: Path | None = None) -> Overview:
+    """Read the overview from the database at ``library_path`` (call on a worker thread).
+
+    ``user_db`` (default: the user's library) gives the collections of excerpts; there are
+    none when that file does not exist or cannot be read.
+    """
+    collections = load_collections(user_db)
+    with open_library(library_path, user_db) as lib:
         entities = tuple(lib.entities())
         relations = _unique(r for e in entities for r in lib.relations(e.id))
         return Overview(
@@ -78,7 +99,34 @@ def load_overview(library_path: Path) -> Overview:
             entities=entities,
             relations=relations,
             mention_counts={e.id: lib.mention_count(e.id) for e in entities},
+            collections=collections,
         )
+
+
+def load_collections(user_db: Path | None = None) -> tuple[UserCollection, ...]:
+    """The user's collections with their excerpts (call on a worker thread).
+
+    Nothing is created: without a library file there are no collections. A library that
+    cannot be read leaves the rest of the overview readable.
+    """
+    from natoapp.userlib.location import default_user_db
+
+    path = user_db if user_db is not None else default_user_db()
+    if not path.is_file():
+        return ()
+    # Imported here: a reader with no library of their own never loads this code.
+    from natoapp.userlib.errors import UserLibraryError
+    from natoapp.userlib.library import UserLibrary
+
+    try:
+        with UserLibrary.open(path) as user:
+            return tuple(
+                UserCollection(collection, tuple(user.items(collection.id)))
+                for collection in user.collections()
+            )
+    except (UserLibraryError, OSError) as exc:
+        _log.warning("the collections could not be read: %s", exc)
+        return ()
 
 
 def _unique(relations: Iterable[RelationInfo]) -> tuple[RelationInfo, ...]:

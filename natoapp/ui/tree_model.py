@@ -1,4 +1,5 @@
-"""The navigation tree: frameworks, countries, organisations, people, events and documents.
+"""The navigation tree: frameworks, countries, organisations, people, events, documents and
+the user's collections of excerpts.
 
 Plain-Python :class:`TreeNode` objects know their parent and their row, so the model's
 ``parent()`` and ``index()`` are O(1). :func:`build_tree` turns an
@@ -23,11 +24,15 @@ from natoapp.corpus.normalize import fold
 from natoapp.store.records import EntityInfo, RelationInfo
 from natoapp.ui.history import Location
 from natoapp.ui.labels import document_label, entity_name, other_name, relation_label
-from natoapp.ui.overview import MEMBER, Overview
+from natoapp.ui.overview import MEMBER, Overview, UserCollection
 
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the node's location key, "" for a heading
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 2  # the label folded for accent-free filtering
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "section", "group", "framework", "country", ...
+COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 4  # a collection's id, None for any other row
+
+EXCERPT_LABEL_CHARS = 60  # an excerpt's row shows the start of its quote
+EXCERPT_TOOLTIP_CHARS = 400
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +40,17 @@ Index = QModelIndex | QPersistentModelIndex
 class TreeNode:
     """One row of the tree; ``row`` is its place among its parent's children."""
 
-    __slots__ = ("children", "folded", "kind", "label", "location", "parent", "row", "tooltip")
+    __slots__ = (
+        "children",
+        "collection",
+        "folded",
+        "kind",
+        "label",
+        "location",
+        "parent",
+        "row",
+        "tooltip",
+    )
 
     def __init__(
         self,
@@ -44,11 +59,13 @@ class TreeNode:
         location: Location | None = None,
         tooltip: str = "",
         also_known_as: tuple[str, ...] = (),
+        collection: int | None = None,
     ) -> None:
         self.label = label
         self.kind = kind
         self.location = location
         self.tooltip = tooltip
+        self.collection = collection  # the id of the user's collection this row stands for
         # What the filter box matches: the label, and the entity's other names, so that
         # "Koweït" finds Kuwait in an English interface.
         names = dict.fromkeys(fold(text) for text in (label, *also_known_as) if text)
@@ -63,6 +80,15 @@ class TreeNode:
         child.row = len(self.children)
         self.children.append(child)
         return child
+
+    @property
+    def identity(self) -> str:
+        """What names this row across rebuilds: its location, its collection, or its label."""
+        if self.location is not None:
+            return self.location.key
+        if self.collection is not None:
+            return f"collection:{self.collection}"
+        return f"{self.kind}:{self.label}"
 
     def walk(self) -> list[TreeNode]:
         """This node and every node below it, depth first."""
@@ -156,6 +182,8 @@ class LibraryTreeModel(QAbstractItemModel):
             return node.folded
         if role == KIND_ROLE:
             return node.kind
+        if role == COLLECTION_ROLE:
+            return node.collection
         return None
 
     def headerData(
@@ -207,7 +235,59 @@ def build_tree(overview: Overview) -> TreeNode:
                 tooltip=f"{document.title}\n{document.source_file}",
             )
         )
+    if overview.collections:
+        _add_collections(
+            root.add(
+                TreeNode(QCoreApplication.translate("LibraryTreeModel", "Collections"), "section")
+            ),
+            overview.collections,
+        )
     return root
+
+
+def _add_collections(section: TreeNode, collections: tuple[UserCollection, ...]) -> None:
+    hint = QCoreApplication.translate(
+        "LibraryTreeModel", "Rename, reorder or delete collections in the Collections tab."
+    )
+    for entry in collections:
+        collection = entry.collection
+        node = section.add(
+            TreeNode(
+                f"{collection.name} ({len(entry.items)})",
+                "collection",
+                tooltip="\n".join(
+                    (
+                        collection.name,
+                        QCoreApplication.translate("LibraryTreeModel", "Excerpts: %1").replace(
+                            "%1", str(len(entry.items))
+                        ),
+                        hint,
+                    )
+                ),
+                collection=collection.id,
+            )
+        )
+        for item in entry.items:
+            node.add(
+                TreeNode(
+                    _shorten(item.quote, EXCERPT_LABEL_CHARS),
+                    "excerpt",
+                    Location.passage(item.passage),
+                    tooltip="\n".join(
+                        part
+                        for part in (_shorten(item.quote, EXCERPT_TOOLTIP_CHARS), item.title, hint)
+                        if part
+                    ),
+                    also_known_as=(item.quote, item.note),
+                )
+            )
+
+
+def _shorten(text: str, limit: int) -> str:
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    return line[: limit - 1].rstrip() + "…"
 
 
 def _by_name(entities: list[EntityInfo]) -> list[EntityInfo]:

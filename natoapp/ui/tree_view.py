@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayo
 
 from natoapp.corpus.normalize import fold
 from natoapp.ui.history import Location
-from natoapp.ui.tree_model import FOLDED_ROLE, KIND_ROLE, LOCATION_ROLE, LibraryTreeModel
+from natoapp.ui.tree_model import (
+    COLLECTION_ROLE,
+    FOLDED_ROLE,
+    KIND_ROLE,
+    LOCATION_ROLE,
+    LibraryTreeModel,
+    TreeNode,
+)
 
 
 class FoldFilterProxy(QSortFilterProxyModel):
@@ -71,9 +78,14 @@ class FoldFilterProxy(QSortFilterProxyModel):
 
 
 class NavigatorTree(QWidget):
-    """The filter box above the tree; emits ``locationActivated`` for the row a reader opens."""
+    """The filter box above the tree; emits ``locationActivated`` for the row a reader opens.
+
+    A collection's row emits ``collectionActivated`` with its id when activated (Enter or a
+    double click), not when merely made current.
+    """
 
     locationActivated = Signal(object)  # Location
+    collectionActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,10 +135,12 @@ class NavigatorTree(QWidget):
         return self._filter
 
     def set_root(self, root: object) -> None:
-        """Show a freshly built tree, keeping the current row when it still exists."""
+        """Show a freshly built tree, keeping the current and the open rows that still exist."""
         current = self.current_location_key()
+        expanded = self._expanded_paths()
         self._model.set_root(root)  # type: ignore[arg-type]
         self._expand_top_level()
+        self._expand_paths(expanded)
         if current:
             self.select_location(current)
 
@@ -182,6 +196,36 @@ class NavigatorTree(QWidget):
             self.tr("Frameworks, countries, organisations, people, events and documents")
         )
 
+    def _expanded_paths(self) -> set[tuple[str, ...]]:
+        paths: set[tuple[str, ...]] = set()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self._proxy.rowCount(parent)):
+                index = self._proxy.index(row, 0, parent)
+                if self._view.isExpanded(index):
+                    paths.add(self._path(self._model.node(self._proxy.mapToSource(index))))
+                    pending.append(index)
+        return paths
+
+    def _expand_paths(self, paths: set[tuple[str, ...]]) -> None:
+        if not paths:
+            return
+        for node in self._model.root().walk():
+            if node.children and node.parent is not None and self._path(node) in paths:
+                index = self._proxy.mapFromSource(self._model.index_of(node))
+                if index.isValid():
+                    self._view.expand(index)
+
+    @staticmethod
+    def _path(node: TreeNode) -> tuple[str, ...]:
+        path: list[str] = []
+        current: TreeNode | None = node
+        while current is not None and current.parent is not None:
+            path.append(current.identity)
+            current = current.parent
+        return tuple(reversed(path))
+
     def _expand_top_level(self) -> None:
         for row in range(self._proxy.rowCount()):
             index = self._proxy.index(row, 0)
@@ -202,6 +246,10 @@ class NavigatorTree(QWidget):
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
+        collection = index.data(COLLECTION_ROLE)
+        if collection is not None:
+            self.collectionActivated.emit(int(collection))
+            return
         self._emit_location(index)
 
     @Slot(QModelIndex, QModelIndex)

@@ -555,6 +555,18 @@
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Rename, reorder or delete collections in the Collections tab.</source>
+        <translation>Renommez, réordonnez ou supprimez les collections dans l’onglet Collections.</translation>
+    </message>
+    <message>
+        <source>Excerpts: %1</source>
+        <translation>Extraits : %1</translation>
+    </message>
+    <message>
         <source>Mentions in the texts: %1</source>
         <translation>Mentions dans les textes : %1</translation>
     </message>

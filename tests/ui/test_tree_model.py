@@ -12,6 +12,7 @@ from natoapp.ui.history import Location
 from natoapp.ui.labels import entity_name
 from natoapp.ui.overview import load_overview
 from natoapp.ui.tree_model import (
+    COLLECTION_ROLE,
     FOLDED_ROLE,
     KIND_ROLE,
     LOCATION_ROLE,
@@ -20,6 +21,7 @@ from natoapp.ui.tree_model import (
     build_tree,
 )
 from natoapp.ui.tree_view import FoldFilterProxy, NavigatorTree
+from natoapp.userlib.library import UserLibrary
 
 ICI = "istanbul-cooperation-initiative"
 
@@ -225,3 +227,136 @@ def test_select_location_does_not_reopen(qtbot, overview, english):
     assert tree.current_location_key() == "entity:KW"
     assert opened == []
     assert not tree.select_location("entity:nowhere")
+
+
+# --- the user's collections ------------------------------------------------------------
+
+
+@pytest.fixture
+def user_db(tmp_path, library):
+    """A user library with "Golfe" (two excerpts of Kuwait's passages) and an empty "Vide"."""
+    path = tmp_path / "data" / "library.sqlite"
+    hits = library.search("Koweït", limit=2).hits
+    assert len(hits) == 2
+    with UserLibrary.open(path) as user:
+        for hit in hits:
+            passage = library.passage(hit.passage)
+            document = library.document(hit.doc)
+            assert passage is not None and document is not None
+            user.add_excerpt("Golfe", passage, document, note="à citer")
+        user.create_collection("Vide")
+    return path
+
+
+@pytest.fixture
+def collections_model(qapp, library_path, user_db, english):
+    model = LibraryTreeModel()
+    model.set_root(build_tree(load_overview(library_path, user_db)))
+    return model
+
+
+def test_without_a_library_of_ones_own_there_is_no_collections_branch(
+    qapp, library_path, tmp_path, english
+):
+    overview = load_overview(library_path, tmp_path / "none" / "library.sqlite")
+    assert overview.collections == ()
+    assert "Collections" not in _labels(build_tree(overview))
+    assert not (tmp_path / "none").exists()  # reading creates nothing
+
+
+def test_collections_come_last_with_their_excerpts(collections_model, user_db):
+    model = collections_model
+    assert _labels(model.root())[-1] == "Collections"
+    section = _section(model, "Collections")
+    assert section.kind == "section"
+    assert _labels(section) == ["Golfe (2)", "Vide (0)"]
+    with UserLibrary.open(user_db) as user:
+        golfe = user.find_collection("Golfe")
+        assert golfe is not None
+        items = user.items(golfe.id)
+    node = section.children[0]
+    index = model.index_of(node)
+    assert model.data(index, KIND_ROLE) == "collection"
+    assert model.data(index, COLLECTION_ROLE) == golfe.id
+    assert model.data(index, LOCATION_ROLE) == ""
+    assert "Collections tab" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert [child.kind for child in node.children] == ["excerpt", "excerpt"]
+    for child, item in zip(node.children, items, strict=True):
+        excerpt = model.index_of(child)
+        assert model.data(excerpt, LOCATION_ROLE) == Location.passage(item.passage).key
+        assert model.data(excerpt, COLLECTION_ROLE) is None
+        label = model.data(excerpt, Qt.ItemDataRole.DisplayRole)
+        assert len(label) <= 60
+        assert item.quote.startswith(label.rstrip("…"))
+        tooltip = model.data(excerpt, Qt.ItemDataRole.ToolTipRole)
+        assert item.title in tooltip and "Collections tab" in tooltip
+    assert section.children[1].children == []
+
+
+def test_the_model_with_collections_passes_qt_model_checks(qtmodeltester, collections_model):
+    qtmodeltester.check(collections_model)
+    proxy = FoldFilterProxy()
+    proxy.setSourceModel(collections_model)
+    proxy.set_filter_text("golfe")
+    qtmodeltester.check(proxy)
+
+
+def test_the_filter_finds_collections_and_excerpts(collections_model, user_db):
+    proxy = FoldFilterProxy()
+    proxy.setSourceModel(collections_model)
+    proxy.set_filter_text("GOLFE")  # a collection keeps its excerpts in view
+    visible = _visible_labels(proxy)
+    golfe = _section(collections_model, "Collections").children[0]
+    assert "Golfe (2)" in visible
+    assert all(child.label in visible for child in golfe.children)
+    assert "Vide (0)" not in visible
+    proxy.set_filter_text("vide")
+    assert "Vide (0)" in _visible_labels(proxy)
+    # An excerpt is found by words of its quote, past what its row shows.
+    with UserLibrary.open(user_db) as user:
+        found = user.find_collection("Golfe")
+        assert found is not None
+        quote = user.items(found.id)[0].quote
+    words = quote.split()[-3:]
+    proxy.set_filter_text(" ".join(words))
+    assert golfe.children[0].label in _visible_labels(proxy)
+
+
+def test_activating_a_collection_says_which_without_opening_a_location(
+    qtbot, library_path, user_db, english
+):
+    tree = NavigatorTree()
+    qtbot.addWidget(tree)
+    tree.set_root(build_tree(load_overview(library_path, user_db)))
+    tree.show()
+    opened = []
+    tree.locationActivated.connect(opened.append)
+    collection = _section(tree.model(), "Collections").children[0]
+    index = tree.proxy().mapFromSource(tree.model().index_of(collection))
+    tree.view().setCurrentIndex(index)  # merely current: nothing happens
+    assert opened == []
+    with qtbot.waitSignal(tree.collectionActivated) as blocker:
+        qtbot.keyClick(tree.view(), Qt.Key.Key_Return)
+    assert blocker.args == [collection.collection]
+    assert opened == []
+    excerpt = collection.children[0]
+    with qtbot.waitSignal(tree.locationActivated) as blocker:
+        tree.view().setCurrentIndex(tree.proxy().mapFromSource(tree.model().index_of(excerpt)))
+    assert blocker.args == [excerpt.location]
+
+
+def test_rebuilding_keeps_open_rows_open(qtbot, library_path, user_db, english):
+    tree = NavigatorTree()
+    qtbot.addWidget(tree)
+    overview = load_overview(library_path, user_db)
+    tree.set_root(build_tree(overview))
+    golfe = _section(tree.model(), "Collections").children[0]
+    for node in (golfe.parent, golfe):
+        tree.view().expand(tree.proxy().mapFromSource(tree.model().index_of(node)))
+    with UserLibrary.open(user_db) as user:
+        user.rename_collection(golfe.collection, "Golfe persique")
+    tree.set_root(build_tree(load_overview(library_path, user_db)))
+    renamed = _section(tree.model(), "Collections").children[0]
+    assert renamed.label == "Golfe persique (2)"
+    for node in (renamed.parent, renamed):
+        assert tree.view().isExpanded(tree.proxy().mapFromSource(tree.model().index_of(node)))

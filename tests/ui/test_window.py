@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSpinBox, QWidget
 
@@ -20,8 +20,12 @@ from natoapp.ui.labels import entity_name
 from natoapp.ui.main_window import MainWindow
 from natoapp.ui.preferences import PreferencesDialog
 from natoapp.ui.rich_text import HIT, marks_in
+from natoapp.ui.save_excerpt_dialog import SaveExcerptDialog
 from natoapp.ui.settings import Settings
 from natoapp.ui.theme import is_dark
+from natoapp.ui.tree_model import TreeNode
+from natoapp.userlib.library import UserLibrary
+from natoapp.userlib.location import DATA_DIR_ENV, default_user_db
 
 ICI = "istanbul-cooperation-initiative"
 
@@ -357,3 +361,82 @@ def test_map_and_timeline_tabs_open_what_is_clicked(qtbot, window):
     with qtbot.waitSignal(window.detail().pageShown, timeout=10_000):
         timeline.documentActivated.emit("003_cac1df43d34c3008")
     assert window.history().current.key == "doc:003_cac1df43d34c3008"
+
+
+# --- the user's collections in the tree ----------------------------------------------------
+
+
+def collections_branch(window: MainWindow) -> TreeNode | None:
+    return next(
+        (n for n in window.tree().model().root().children if n.label == "Collections"), None
+    )
+
+
+def activate(window: MainWindow, node: TreeNode) -> None:
+    tree = window.tree()
+    index = tree.proxy().mapFromSource(tree.model().index_of(node))
+    tree.view().setCurrentIndex(index)
+    tree.view().activated.emit(index)
+
+
+@pytest.fixture
+def own_library(tmp_path, monkeypatch, library):
+    """A library of the user's own, in a folder of this test, with "Golfe" holding one excerpt."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    hits = library.search("Koweït", limit=2).hits
+    passage = library.passage(hits[0].passage)
+    document = library.document(hits[0].doc)
+    assert passage is not None and document is not None
+    with UserLibrary.open(default_user_db()) as user:
+        item = user.add_excerpt(
+            "Golfe", passage, document, quote=" ".join(passage.text.split()[:6])
+        )
+    return item, [h.passage for h in hits]
+
+
+def test_the_tree_lists_the_collections_and_opens_them(qtbot, own_library, library_path, settings):
+    item, _ = own_library
+    window = open_window(qtbot, library_path, settings)
+    branch = collections_branch(window)
+    assert branch is not None and branch is window.tree().model().root().children[-1]
+    golfe = branch.children[0]
+    assert golfe.label == "Golfe (1)" and golfe.collection == item.collection
+    # A collection opens the Collections tab on it.
+    activate(window, golfe)
+    panel = window.collections_panel()
+    qtbot.waitUntil(lambda: panel.current_collection_id() == item.collection, timeout=10000)
+    assert panel.isVisible()  # the Collections tab is the one shown
+    # An excerpt opens its passage in the reader, its row staying current.
+    excerpt = golfe.children[0]
+    with qtbot.waitSignal(window.detail().pageShown, timeout=5000) as shown:
+        activate(window, excerpt)
+    assert shown.args == [Location.passage(item.passage).key]
+    assert window.tree().current_location_key() == Location.passage(item.passage).key
+
+
+def test_the_tree_follows_changes_to_the_collections(qtbot, own_library, library_path, settings):
+    item, passages = own_library
+    window = open_window(qtbot, library_path, settings)
+
+    # Saved from the reader: the tree counts the new excerpt.
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SaveExcerptDialog):
+            QTimer.singleShot(20, fill_in)
+            return
+        dialog.set_collection("Golfe")
+        dialog.accept()
+
+    QTimer.singleShot(20, fill_in)
+    with qtbot.waitSignal(window.overviewLoaded, timeout=10000):
+        window.library_actions().save_excerpt_for(passages[1], None)
+    branch = collections_branch(window)
+    assert branch is not None and [n.label for n in branch.children] == ["Golfe (2)"]
+    # Renamed in the Collections tab: the tree follows.
+    panel = window.collections_panel()
+    with qtbot.waitSignal(panel.reloaded, timeout=10000):
+        window.action("show_collections").trigger()
+    with qtbot.waitSignal(window.overviewLoaded, timeout=10000):
+        panel.rename_collection(item.collection, "Golfe persique")
+    branch = collections_branch(window)
+    assert branch is not None and [n.label for n in branch.children] == ["Golfe persique (2)"]
