@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from natoapp import paths
 from natoapp.ui.detail_pane import DetailPane
-from natoapp.ui.grid import GridView, build_grid
+from natoapp.ui.grid import GridData, GridView, build_grid
 from natoapp.ui.history import ENTITY, PASSAGE, History, Location
 from natoapp.ui.i18n import Translators, resolve_language
 from natoapp.ui.labels import interface_is_french
@@ -43,7 +43,7 @@ from natoapp.ui.search_panel import SearchBox, SearchPanel
 from natoapp.ui.settings import Settings, clamp_text_size, default_text_size
 from natoapp.ui.tasks import run_in_thread
 from natoapp.ui.theme import apply_color_scheme
-from natoapp.ui.tree_model import build_tree
+from natoapp.ui.tree_model import TreeNode, build_tree
 from natoapp.ui.tree_view import NavigatorTree
 
 if TYPE_CHECKING:
@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self._overview: Overview | None = None
         self._overview_loading = False
         self._overview_stale = False
+        self._labels_read: tuple[TreeNode, GridData] | None = None
+        self._language_changes = 0
         self._history = History(self)
         self._history.changed.connect(self._update_navigation)
 
@@ -575,10 +577,25 @@ class MainWindow(QMainWindow):
         self._overview_loading = True
         self._overview_stale = False
         path = self._library_path
+        language = self._language_changes
         self._show_status(self.tr("Reading the library…"))
-        run_in_thread(
-            self, lambda: load_overview(path), self._on_overview, self._on_overview_failed
-        )
+
+        def read() -> tuple[Overview, TreeNode, GridData, int]:
+            # The tree and the grid are built here too: tens of ms of Python that would
+            # otherwise stall the window, as the first searches are typed.
+            overview = load_overview(path)
+            return overview, build_tree(overview), build_grid(overview), language
+
+        run_in_thread(self, read, self._on_overview_read, self._on_overview_failed)
+
+    def _on_overview_read(self, read: tuple[Overview, TreeNode, GridData, int]) -> None:
+        overview, tree, grid, language = read
+        # Built in another language than the one now shown: built again, here.
+        self._labels_read = (tree, grid) if language == self._language_changes else None
+        try:
+            self._on_overview(overview)
+        finally:
+            self._labels_read = None
 
     def _overview_read(self) -> bool:
         """Mark the read as over; True when another one was asked for meanwhile."""
@@ -610,8 +627,13 @@ class MainWindow(QMainWindow):
         # Names and headings follow the interface language: rebuild from the overview.
         if self._overview is None:
             return
-        self._tree.set_root(build_tree(self._overview))
-        self._grid.set_grid(build_grid(self._overview))
+        if self._labels_read is not None:
+            tree, grid = self._labels_read
+            self._labels_read = None
+        else:
+            tree, grid = build_tree(self._overview), build_grid(self._overview)
+        self._tree.set_root(tree)
+        self._grid.set_grid(grid)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -838,6 +860,7 @@ class MainWindow(QMainWindow):
             self._repolish_pending = True
             QTimer.singleShot(0, self._repolish)
         if event.type() == QEvent.Type.LanguageChange:
+            self._language_changes += 1
             self._retranslate()
             self._relabel()
             if self._detail.current_page() is not None:

@@ -7,7 +7,8 @@ never interpreted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import (
@@ -32,6 +33,9 @@ from natoapp.ui.theme import highlight_colors
 
 _Index = QModelIndex | QPersistentModelIndex
 _PADDING = 6
+# Laid-out hits kept for measuring and painting again: a page and a screenful or two
+# besides, so scrolling back and forth and the view's repeated measuring cost no layout.
+_CACHE_SIZE = 400
 
 
 def snippet_document(
@@ -97,21 +101,51 @@ def _clean_spans(marks: Iterable[tuple[int, int]], length: int) -> list[tuple[in
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws hits of a :class:`~natoapp.ui.search_model.SearchResultsModel`."""
+    """Draws hits of a :class:`~natoapp.ui.search_model.SearchResultsModel`.
+
+    Building and laying out a hit's document is the costly part of measuring and painting
+    it, and the view asks for both several times per row (each layout batch, each paint):
+    laid-out documents are kept, keyed by everything they are made of, so a row is laid out
+    once per text, width, font, palette and selection.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: OrderedDict[Hashable, QTextDocument] = OrderedDict()
+
+    def clear_cache(self) -> None:
+        """Forget the laid-out hits (they are rebuilt when next measured or painted)."""
+        self._documents.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: _Index) -> QTextDocument:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc = snippet_document(
-            str(index.data(HEADING_ROLE) or ""),
-            str(index.data(VIA_ROLE) or ""),
-            str(index.data(SNIPPET_ROLE) or ""),
-            index.data(MARKS_ROLE) or (),
-            option.font,
-            option.palette,
-            selected=selected,
-        )
+        heading = str(index.data(HEADING_ROLE) or "")
+        via = str(index.data(VIA_ROLE) or "")
+        snippet = str(index.data(SNIPPET_ROLE) or "")
+        marks = tuple(index.data(MARKS_ROLE) or ())
         width = option.rect.width() if option.rect.width() > 0 else 400
-        doc.setTextWidth(max(50, width - 2 * _PADDING))
+        text_width = max(50, width - 2 * _PADDING)
+        key = (
+            heading,
+            via,
+            snippet,
+            marks,
+            text_width,
+            option.font.key(),
+            option.palette.cacheKey(),
+            selected,
+        )
+        doc = self._documents.get(key)
+        if doc is not None:
+            self._documents.move_to_end(key)
+            return doc
+        doc = snippet_document(
+            heading, via, snippet, marks, option.font, option.palette, selected=selected
+        )
+        doc.setTextWidth(text_width)
+        self._documents[key] = doc
+        if len(self._documents) > _CACHE_SIZE:
+            self._documents.popitem(last=False)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:

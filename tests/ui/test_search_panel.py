@@ -8,7 +8,15 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QThread
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QMenu,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from natoapp.corpus.normalize import fold
 from natoapp.store.library import Library
@@ -17,7 +25,7 @@ from natoapp.ui.search_help import SearchHelpDialog
 from natoapp.ui.search_model import MARKS_ROLE, SNIPPET_ROLE, VIA_ROLE, SearchResultsModel
 from natoapp.ui.search_panel import TYPING_DELAY_MS, SearchBox, SearchPanel
 from natoapp.ui.search_worker import PAGE_SIZE, SearchPage, SearchService
-from natoapp.ui.snippet_delegate import snippet_document
+from natoapp.ui.snippet_delegate import SnippetDelegate, snippet_document
 
 HOSTILE_QUERIES = [
     '"unbalanced',
@@ -500,6 +508,43 @@ def test_the_first_key_does_not_wait_for_a_pause(qtbot, search):
     assert panel.is_searching()
     qtbot.waitUntil(_settled(panel, "O"))
     assert panel.typing_delay() == 0  # the seeds are searched in a few milliseconds
+
+
+def test_a_key_searches_at_once_while_searches_are_fast(qtbot, search):
+    box, panel = search
+    box.setText("O")
+    assert panel.is_searching()
+    assert panel.model().query != "O"  # asked for, not yet shown
+    qtbot.waitUntil(_settled(panel, "O"))
+    assert panel.model().rowCount() > 0
+
+
+def test_delegate_lays_out_a_hit_again_only_when_what_it_shows_changes(qtbot, search):
+    box, panel = search
+    box.setText("Koweït")
+    qtbot.waitUntil(_settled(panel, "Koweït"))
+    view = panel.results_view()
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, SnippetDelegate)
+    model = panel.model()
+    index = model.index(0, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect.setWidth(400)
+    first = delegate._document(option, index)
+    assert delegate._document(option, index) is first
+    assert first.toPlainText().endswith(index.data(SNIPPET_ROLE))
+    option.rect.setWidth(300)
+    narrower = delegate._document(option, index)
+    assert narrower is not first
+    assert narrower.textWidth() < first.textWidth()
+    other = delegate._document(option, model.index(1, 0))
+    assert other.toPlainText().endswith(model.index(1, 0).data(SNIPPET_ROLE))
+    box.setText("Qatar")
+    qtbot.waitUntil(_settled(panel, "Qatar"))
+    option.rect.setWidth(400)
+    shown = delegate._document(option, model.index(0, 0))
+    assert shown.toPlainText().endswith(model.index(0, 0).data(SNIPPET_ROLE))
 
 
 def test_slow_searches_wait_for_a_pause_in_the_typing_but_the_first_does_not_count(
