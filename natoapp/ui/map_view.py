@@ -76,6 +76,7 @@ from natoapp.knowledge.geography import (
 )
 from natoapp.store.library import Library
 from natoapp.store.records import RelationInfo
+from natoapp.ui.click_view import ClickableGraphicsView
 from natoapp.ui.image_export import ask_and_export, save_png, save_svg
 from natoapp.ui.labels import entity_name, relation_label
 from natoapp.ui.map_model import MapData, MapFramework, load_map_data
@@ -320,7 +321,7 @@ def _shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
 # --- the view --------------------------------------------------------------------------
 
 
-class MapCanvas(QGraphicsView):
+class MapCanvas(ClickableGraphicsView):
     """The map's view: wheel and keys zoom, drag and arrows pan, a click picks a country."""
 
     countryClicked = Signal(str)
@@ -334,7 +335,6 @@ class MapCanvas(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._pressed_at: QPoint | None = None
         self._fitted = True
         self._world_rect = QRectF(-500, -300, 1000, 600)
 
@@ -407,21 +407,8 @@ class MapCanvas(QGraphicsView):
             return
         event.accept()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._pressed_at = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        pressed, self._pressed_at = self._pressed_at, None
-        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
-            return
-        # A drag pans the map; only a press and release in one place is a click.
-        moved = (event.position().toPoint() - pressed).manhattanLength()
-        if moved > QApplication.startDragDistance():
-            return
-        item = self.country_at(event.position().toPoint())
+    def clicked_at(self, pos: QPoint) -> None:
+        item = self.country_at(pos)
         if item is not None:
             self.countryClicked.emit(item.code)
 

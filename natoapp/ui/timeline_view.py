@@ -34,7 +34,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPalette,
@@ -58,6 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from natoapp.store.library import Library
+from natoapp.ui.click_view import ClickableGraphicsView
 from natoapp.ui.image_export import ask_and_export, save_png, save_svg
 from natoapp.ui.labels import entity_name, interface_is_french
 from natoapp.ui.timeline_model import (
@@ -413,7 +413,7 @@ class TimelineScene(QGraphicsScene):
             item.setX(own_x + x)
 
 
-class TimelineCanvas(QGraphicsView):
+class TimelineCanvas(ClickableGraphicsView):
     """The timeline's view: zoom in time around the pointer, pan, click a mark."""
 
     markClicked = Signal(object)  # TimelineMark
@@ -426,7 +426,6 @@ class TimelineCanvas(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._pressed_at: QPoint | None = None
         self.horizontalScrollBar().valueChanged.connect(self.keep_labels)
 
     @Slot()
@@ -459,22 +458,8 @@ class TimelineCanvas(QGraphicsView):
             return
         event.accept()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._pressed_at = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        pressed, self._pressed_at = self._pressed_at, None
-        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
-            return
-        # A drag pans the timeline; only a press and release in one place is a click.
-        if (event.position().toPoint() - pressed).manhattanLength() > (
-            QApplication.startDragDistance()
-        ):
-            return
-        item = self.mark_at(event.position().toPoint())
+    def clicked_at(self, pos: QPoint) -> None:
+        item = self.mark_at(pos)
         if item is not None:
             self.markClicked.emit(item.mark)
 
