@@ -121,7 +121,6 @@ def typing(db: str, query: str) -> dict[str, Any]:
     window.show()
     box = window.search_box()
     panel = window.search_panel()
-    viewport = panel.results_view().viewport()
     loop = QEventLoop()
     painted: dict[str, float] = {}
     # The text whose results are awaited; a paint is taken for it only if the model
@@ -144,7 +143,9 @@ def typing(db: str, query: str) -> dict[str, Any]:
             return False
 
     watch = PaintWatch()
-    viewport.installEventFilter(watch)
+    # A key's outcome is painted in the list, or as "no results" when it finds nothing.
+    for widget in panel.outcome_widgets():
+        widget.installEventFilter(watch)
     heartbeat = _Heartbeat()
     deadline = QTimer()
     deadline.setSingleShot(True)

@@ -66,6 +66,8 @@ def search_text(result: SearchResult, *, color: bool) -> str:
     if not result.hits:
         return f"no hits for {result.parsed.text!r}"
     lines = [f"{result.total} hits for {result.parsed.text!r}"]
+    if result.ranking_window:
+        lines[0] += f" (best of the newest {result.ranking_window} first)"
     for rank, hit in enumerate(result.hits, 1):
         via = f"  (via {hit.entity})" if hit.match == "entity" else ""
         lines.append(f"\n{rank:>3}. {hit.title} ({hit.date or 'n.d.'}) [{hit.passage}]{via}")

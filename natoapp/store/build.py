@@ -35,6 +35,7 @@ from natoapp.knowledge.model import Entity, KnowledgeBase, KnowledgeError, Menti
 from natoapp.store.errors import BuildError
 from natoapp.store.indexing import fts_rows
 from natoapp.store.lifecycle import compute_input_hash
+from natoapp.store.ordering import NEWEST_FIRST, ROWID_ORDER_KEY, RowidAllocator
 from natoapp.store.schema import SCHEMA_VERSION, create_indexes, create_tables
 from natoapp.store.words import words
 
@@ -356,11 +357,15 @@ def _write(
     # Passage ids of the form "<doc>:<ordinal>" cannot clash between documents
     # with distinct ids; only other ids need remembering.
     odd_passage_ids: set[str] = set()
-    rowid = 1
+    rowids = RowidAllocator()
     conn.execute("BEGIN")
     for doc, mentions in documents:
         passages = _ordered_passages(doc)
         local = _check_document(doc, passages, odd_passage_ids)
+        try:
+            rowid = rowids.allocate(doc.date, len(passages))
+        except ValueError as exc:
+            raise BuildError(f"too many passages: {exc}") from exc
         batches.add(_INSERT_DOCUMENT, _document_row(doc))
         for number, passage in enumerate(passages, rowid):
             batches.add(_INSERT_PASSAGE, _passage_row(number, passage))
@@ -368,7 +373,6 @@ def _write(
             batches.add(_INSERT_FTS, row)
         for row in _mention_rows(mentions, entity_ids, local):
             batches.add(_INSERT_MENTION, row)
-        rowid += len(passages)
         counts["documents"] += 1
         counts["passages"] += len(passages)
         counts["mentions"] += len(mentions)
@@ -574,6 +578,7 @@ def _meta_rows(input_hash: str) -> list[dict[str, str]]:
         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
         {"key": "build_date", "value": datetime.now(UTC).isoformat(timespec="seconds")},
         {"key": "input_hash", "value": input_hash},
+        {"key": ROWID_ORDER_KEY, "value": NEWEST_FIRST},
         {"key": "natoapp_version", "value": natoapp.__version__},
         {"key": "sqlite_version", "value": sqlite3.sqlite_version},
     ]

@@ -10,6 +10,7 @@ one-line messages.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import sqlite3
@@ -25,6 +26,7 @@ from natoapp.store.closing import ClosedOnExit
 from natoapp.store.entity_matching import resolve_entities
 from natoapp.store.errors import CorruptDatabaseError, DatabaseError, SearchCancelled
 from natoapp.store.lifecycle import open_readonly
+from natoapp.store.ordering import NEWEST_FIRST, ROWID_ORDER_KEY
 from natoapp.store.query import parse_query
 from natoapp.store.records import (
     DocumentInfo,
@@ -41,6 +43,7 @@ from natoapp.store.records import (
     Span,
 )
 from natoapp.store.schema import REQUIRED_TABLES
+from natoapp.store.search import RANKING_WINDOW
 from natoapp.store.search import count as count_hits
 from natoapp.store.search import highlight as highlight_passage
 from natoapp.store.search import search as run_search
@@ -65,6 +68,13 @@ class Library(ClosedOnExit):
         # Set by interrupt(): SQLite reports an interrupted query in several
         # ways ("interrupted", "vtable constructor failed", ...).
         self._cancelled = threading.Event()
+        self._ranking_window: int | None = None
+        with contextlib.suppress(sqlite3.Error):
+            order = conn.execute(
+                "SELECT value FROM meta WHERE key = ?", [ROWID_ORDER_KEY]
+            ).fetchone()
+            if order is not None and order[0] == NEWEST_FIRST:
+                self._ranking_window = RANKING_WINDOW
 
     @classmethod
     def open(cls, path: Path | str) -> Library:
@@ -192,7 +202,13 @@ class Library(ClosedOnExit):
         with self._reading() as conn:
             parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
             return run_search(
-                conn, parsed, limit=limit, offset=offset, filters=filters, with_total=with_total
+                conn,
+                parsed,
+                limit=limit,
+                offset=offset,
+                filters=filters,
+                with_total=with_total,
+                window=self._ranking_window,
             )
 
     def count(

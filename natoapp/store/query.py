@@ -12,7 +12,8 @@ the index. A word holding an apostrophe or a hyphen ("l'OTAN",
 is how the index sees it. An unquoted word also matches its light inflections
 (see :mod:`natoapp.store.stemming`); a quoted one only itself. With
 ``prefix_last`` the query's last word, when the query does not end with a
-space, also matches any word it begins: search as you type.
+space and is at least two letters long, also matches any word it begins: search
+as you type.
 
 Nothing a user types reaches FTS5 as syntax: every word is re-emitted as a
 quoted string of letters and digits, so any input gives a valid expression,
@@ -40,6 +41,8 @@ _OR = frozenset({"OR", "OU"})
 _NOT = "NOT"
 _AND = "AND"
 _EXACT_COLUMNS = "{title body}"
+# The shortest last word that search as you type also reads as a beginning.
+_MIN_TYPED_PREFIX = 2
 _STEM_COLUMNS = "{title_stem body_stem}"
 
 
@@ -179,13 +182,19 @@ def _make_term(token: _Token, negate: bool, is_last: bool, notes: list[str]) -> 
         parts = parts[:MAX_PARTS]
         notes.append(f"a phrase was cut to its first {MAX_PARTS} words")
     negated = token.negated or negate
+    typing = is_last and not token.quoted and not token.starred and not negated
+    if typing and len(parts[-1]) < _MIN_TYPED_PREFIX:
+        # Words beginning with one letter are most of the index; the prefix indexes
+        # start at two letters, so a single letter is searched as a word.
+        typing = False
+        notes.append("a single letter is searched as a word: type another to search beginnings")
     return QueryTerm(
         text=token.text,
         parts=tuple(parts),
         stems=tuple(stem(p) for p in parts),
         quoted=token.quoted,
         prefix=token.starred,
-        as_you_type=is_last and not token.quoted and not token.starred and not negated,
+        as_you_type=typing,
         negated=negated,
     )
 

@@ -228,3 +228,6 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     parsed: ParsedQuery = field(default_factory=lambda: ParsedQuery("", "", ()))
+    # When more literal hits matched than a search ranks together: how many it ranked
+    # at a time, newest first (see natoapp.store.search); 0 when all were ranked together.
+    ranking_window: int = 0

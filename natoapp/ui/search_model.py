@@ -43,6 +43,7 @@ class SearchResultsModel(QAbstractListModel):
         self._hits: list[Hit] = []
         self._total = 0
         self._total_known = True
+        self._ranking_window = 0
         self._generation = -1
         self._query = ""
         self._filters = SearchFilters()
@@ -61,6 +62,7 @@ class SearchResultsModel(QAbstractListModel):
         self._total = max(page.result.total, len(self._hits))
         # A page that says more hits follow gives only a floor; the count comes later.
         self._total_known = not page.more_follow
+        self._ranking_window = page.result.ranking_window
         self._generation = page.generation
         self._query = page.query
         self._filters = page.filters
@@ -111,6 +113,7 @@ class SearchResultsModel(QAbstractListModel):
         self._hits = []
         self._total = 0
         self._total_known = True
+        self._ranking_window = 0
         self._generation = -1
         self._query = ""
         self._filters = SearchFilters()
@@ -159,6 +162,11 @@ class SearchResultsModel(QAbstractListModel):
         passages = (
             self.tr("1 passage") if total == 1 else fill_placeholders(self.tr("%1 passages"), total)
         )
+        if self._ranking_window:
+            # Too many hits to rank together: say how they are ordered.
+            return fill_placeholders(
+                self.tr("%1 — best of the newest %2 first"), passages, self._ranking_window
+            )
         documents = self.document_count()
         if documents is None:
             return passages

@@ -226,6 +226,11 @@ class SearchPanel(QWidget):
         """The list showing the hits."""
         return self._view
 
+    def outcome_widgets(self) -> list[QWidget]:
+        """The widgets that show a search's outcome: the list's viewport, and the page
+        saying there was none."""
+        return [self._view.viewport(), self._state_page]
+
     def hit_count_text(self) -> str:
         """The hit count as shown ("12 passages in 4 documents")."""
         return self._count.text()

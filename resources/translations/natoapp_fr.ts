@@ -1420,6 +1420,10 @@
         <translation>%1 passages</translation>
     </message>
     <message>
+        <source>%1 — best of the newest %2 first</source>
+        <translation>%1 — les meilleurs des %2 plus récents d’abord</translation>
+    </message>
+    <message>
         <source>in 1 document</source>
         <translation>dans 1 document</translation>
     </message>

@@ -45,15 +45,24 @@ def test_build_writes_every_table_and_reports_counts(
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
-def test_passage_rowids_follow_documents_then_reading_order(
+def test_passage_rowids_run_newest_document_first_then_reading_order(
     tmp_path: Path, documents: list[Document], knowledge: KnowledgeBase
 ) -> None:
     build_database(documents, knowledge, tmp_path / "db.sqlite", input_hash="h")
     conn = sqlite3.connect(tmp_path / "db.sqlite")
-    ids = [row[0] for row in conn.execute("SELECT id FROM passages ORDER BY rowid")]
-    assert ids[:5] == ["a_2004:1", "a_2004:2", "a_2004:3", "a_2004:4", "b_2017:1"]
-    fts = [row[0] for row in conn.execute("SELECT rowid FROM passages_fts_docsize ORDER BY id")]
-    assert fts == list(range(1, len(ids) + 1))
+    rows = conn.execute(
+        "SELECT p.rowid, p.doc, p.ordinal, d.date FROM passages p "
+        "JOIN documents d ON d.id = p.doc ORDER BY p.rowid"
+    ).fetchall()
+    expected = sorted(
+        rows, key=lambda r: (r[3] is None, tuple(-ord(c) for c in r[3] or ""), r[1], r[2])
+    )
+    assert [r[1:3] for r in rows] == [r[1:3] for r in expected]
+    assert rows[-1][3] is None  # the fixture's undated document comes last
+    fts = [row[0] for row in conn.execute("SELECT id FROM passages_fts_docsize ORDER BY id")]
+    assert fts == [r[0] for r in rows]
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    assert meta["rowid_order"] == "newest-first"
 
 
 def test_original_text_and_segments_are_kept(

@@ -96,6 +96,15 @@ def test_a_negated_or_quoted_last_word_is_not_a_prefix() -> None:
     assert not any(t.as_you_type for t in parse_query('"mer Noire"').terms)
 
 
+def test_a_single_typed_letter_is_a_word_not_a_beginning() -> None:
+    parsed = parse_query("otan p")
+    assert not any(t.as_you_type for t in parsed.terms)
+    assert '"p" *' not in parsed.fts and any("single letter" in n for n in parsed.notes)
+    assert not any(t.as_you_type for t in parse_query("l'o").terms)
+    assert parse_query("otan pa").terms[-1].as_you_type
+    assert parse_query("p*").terms[0].prefix  # asked for, so searched as a beginning
+
+
 def test_unbalanced_quote_is_noted_and_the_words_kept() -> None:
     parsed = parse_query('"sécurité maritime')
     assert [t.parts for t in parsed.terms] == [("securite",), ("maritime",)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 import shiboken6
@@ -461,7 +462,7 @@ def test_snippet_markup_is_shown_as_text(qapp):
 
 def test_the_page_comes_first_and_its_count_follows(qtbot, search, library):
     box, panel = search
-    query = "p"  # a prefix: more hits than a page holds
+    query = "pa"  # a prefix: more hits than a page holds
     total = library.count(query)
     assert total > PAGE_SIZE
     service = panel.findChild(SearchService)
@@ -489,6 +490,16 @@ def test_model_shows_a_floor_until_the_count_arrives(qtbot):
     assert model.count_text() == "120 passages"
 
 
+def test_model_says_when_hits_were_ranked_a_window_at_a_time(qtbot):
+    model = SearchResultsModel()
+    page = _page(6, 0, 50, 51)
+    model.set_page(replace(page, result=replace(page.result, ranking_window=5000)))
+    assert model.set_total(6, 400985)
+    assert model.count_text() == "400985 passages — best of the newest 5000 first"
+    model.set_page(_page(7, 0, 3, 3))
+    assert model.count_text() == "3 passages in 1 document"
+
+
 def test_model_learns_the_total_from_the_last_page_when_no_count_came(qtbot):
     model = SearchResultsModel()
     model.set_page(_page(5, 0, 50, 51))
@@ -512,10 +523,10 @@ def test_the_first_key_does_not_wait_for_a_pause(qtbot, search):
 
 def test_a_key_searches_at_once_while_searches_are_fast(qtbot, search):
     box, panel = search
-    box.setText("O")
+    box.setText("OT")
     assert panel.is_searching()
-    assert panel.model().query != "O"  # asked for, not yet shown
-    qtbot.waitUntil(_settled(panel, "O"))
+    assert panel.model().query != "OT"  # asked for, not yet shown
+    qtbot.waitUntil(_settled(panel, "OT"))
     assert panel.model().rowCount() > 0
 
 

@@ -1,0 +1,111 @@
+"""Ranking a frequent word's hits a window at a time, newest first, on the real seeds."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+
+from natoapp import paths
+from natoapp.store.build import build_from_sources
+from natoapp.store.entity_matching import resolve_entities
+from natoapp.store.query import parse_query
+from natoapp.store.records import ParsedQuery, SearchFilters
+from natoapp.store.schema import BM25_WEIGHTS
+from natoapp.store.search import search
+
+_BM25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
+_NO_FILTERS = SearchFilters()
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
+    path = tmp_path_factory.mktemp("window") / "natoapp.sqlite"
+    build_from_sources(paths.seeds_dir(), paths.resources_dir(), path)
+    connection = sqlite3.connect(path)
+    yield connection
+    connection.close()
+
+
+def parsed(conn: sqlite3.Connection, text: str) -> ParsedQuery:
+    return resolve_entities(conn, parse_query(text, prefix_last=False))
+
+
+def expected_order(conn: sqlite3.Connection, query: ParsedQuery, window: int) -> list[str]:
+    """Each tier's matches in rowid order, cut into windows, each window best first."""
+    tiers = [query.exact_fts, f"({query.fts}) NOT ({query.exact_fts})"]
+    if not query.exact_fts or query.exact_fts == query.fts:
+        tiers = [query.fts]
+    order: list[str] = []
+    for fts in tiers:
+        matches = conn.execute(
+            f"SELECT p.id, {_BM25} FROM passages_fts "
+            "JOIN passages p ON p.rowid = passages_fts.rowid "
+            "WHERE passages_fts MATCH ? ORDER BY passages_fts.rowid",
+            [fts],
+        ).fetchall()
+        for start in range(0, len(matches), window):
+            chunk = list(enumerate(matches[start : start + window]))
+            order += [pid for _, (pid, _) in sorted(chunk, key=lambda c: (c[1][1], c[0]))]
+    return order
+
+
+def page_ids(
+    conn: sqlite3.Connection, query: ParsedQuery, window: int | None, **kw: int
+) -> list[str]:
+    result = search(conn, query, filters=_NO_FILTERS, window=window, **kw)
+    return [hit.passage for hit in result.hits if hit.match == "literal"]
+
+
+@pytest.mark.parametrize("text", ["otan", "partenariat", "sécurité", "dialogue méditerranéen"])
+def test_a_window_as_large_as_the_hits_ranks_exactly_as_without_one(
+    conn: sqlite3.Connection, text: str
+) -> None:
+    query = parsed(conn, text)
+    whole = search(conn, query, limit=500, offset=0, filters=_NO_FILTERS, window=None)
+    assert whole.total > 3
+    windowed = search(conn, query, limit=500, offset=0, filters=_NO_FILTERS, window=5000)
+    assert [h.passage for h in windowed.hits] == [h.passage for h in whole.hits]
+    assert windowed.total == whole.total and windowed.ranking_window == 0
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 5, 6])
+@pytest.mark.parametrize("limit", [1, 4, 6])
+def test_pages_through_small_windows_give_every_hit_once_in_window_order(
+    conn: sqlite3.Connection, window: int, limit: int
+) -> None:
+    query = parsed(conn, "partenariat")
+    expected = expected_order(conn, query, window)
+    assert len(expected) > 2 * window
+    pages: list[str] = []
+    for offset in range(0, len(expected) + limit, limit):
+        pages += page_ids(conn, query, window, limit=limit, offset=offset)
+    assert pages == expected
+
+
+def test_a_result_says_when_its_hits_were_ranked_a_window_at_a_time(
+    conn: sqlite3.Connection,
+) -> None:
+    query = parsed(conn, "otan")
+    total = search(conn, query, limit=5, offset=0, filters=_NO_FILTERS).total
+    small = search(conn, query, limit=5, offset=0, filters=_NO_FILTERS, window=4)
+    assert small.ranking_window == 4 and small.total == total
+    uncounted = search(
+        conn, query, limit=5, offset=0, filters=_NO_FILTERS, window=4, with_total=False
+    )
+    assert uncounted.total == 6  # the page and "more follow"
+    last = search(conn, query, limit=50, offset=total - 2, filters=_NO_FILTERS, window=4)
+    assert len(last.hits) == 2 and last.total == total
+
+
+def test_the_first_window_holds_the_newest_matches(conn: sqlite3.Connection) -> None:
+    query = parsed(conn, "otan")
+    hits = search(conn, query, limit=5, offset=0, filters=_NO_FILTERS, window=5).hits
+    dates = conn.execute(
+        "SELECT d.date FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid "
+        "JOIN documents d ON d.id = p.doc WHERE passages_fts MATCH ? ORDER BY d.date DESC",
+        [query.exact_fts or query.fts],
+    ).fetchall()
+    newest_five = sorted((d for (d,) in dates if d), reverse=True)[:5]
+    assert sorted((h.date or "" for h in hits), reverse=True) == newest_five
