@@ -3,7 +3,8 @@
 ``python -m benchmarks.probe build SEEDS DB`` builds a database the way
 ``natoapp build`` does; ``python -m benchmarks.probe search DB RUNS`` times
 every query class through :meth:`Library.search` (a page of hits as the window
-asks for it, then the same page with its total counted) and through bare FTS5. Each
+asks for it, then the same page with its total counted) and through bare FTS5
+(the best 50 of every hit, and the best 50 of the same window natoapp ranks). Each
 prints one JSON object on its last line, with the process's peak resident
 memory (``VmHWM``) in MB; a build also gives the largest peak of the worker
 processes it read seeds with (``workers_peak_rss_mb``, 0 when it used none).
@@ -85,11 +86,18 @@ def search(db: Path, runs: int) -> dict[str, Any]:
     """Latencies (ms) of each query class through natoapp and through bare FTS5."""
     from natoapp.store.library import Library
     from natoapp.store.schema import BM25_WEIGHTS
+    from natoapp.store.search import RANKING_WINDOW
 
     bm25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
+    # Every hit ranked: what FTS5 alone costs when asked for the best 50 of all.
     bare_sql = (
         f"SELECT rowid, {bm25} AS score FROM passages_fts WHERE passages_fts MATCH ? "
         "ORDER BY score LIMIT 50"
+    )
+    # The ranking natoapp asks of FTS5: the best 50 of the newest RANKING_WINDOW hits.
+    bare_window_sql = (
+        f"SELECT rowid, score FROM (SELECT rowid, {bm25} AS score FROM passages_fts "
+        "WHERE passages_fts MATCH ? ORDER BY rowid LIMIT ?) ORDER BY score, rowid LIMIT 50"
     )
     results: dict[str, Any] = {}
     with Library.open(db) as library:
@@ -108,6 +116,9 @@ def search(db: Path, runs: int) -> dict[str, Any]:
             def bare(expression: str = expression) -> None:
                 conn.execute(bare_sql, [expression]).fetchall()
 
+            def bare_window(expression: str = expression) -> None:
+                conn.execute(bare_window_sql, [expression, RANKING_WINDOW]).fetchall()
+
             results[query.name] = {
                 "query": query.text[:60],
                 "fts": expression[:120],
@@ -115,6 +126,8 @@ def search(db: Path, runs: int) -> dict[str, Any]:
                 "natoapp_ms": _timed(natoapp, runs),
                 "natoapp_total_ms": _timed(natoapp_total, runs),
                 "bare_ms": _timed(bare, runs) if expression else [],
+                "bare_window_ms": _timed(bare_window, runs) if expression else [],
+                "ranking_window": found.ranking_window,
             }
         conn.close()
         provenance = library.provenance()

@@ -36,7 +36,12 @@ from natoapp.store.errors import BuildError
 from natoapp.store.indexing import fts_rows
 from natoapp.store.lifecycle import compute_input_hash
 from natoapp.store.ordering import NEWEST_FIRST, ROWID_ORDER_KEY, RowidAllocator
-from natoapp.store.schema import SCHEMA_VERSION, create_indexes, create_tables
+from natoapp.store.schema import (
+    ENTITY_PASSAGES_SQL,
+    SCHEMA_VERSION,
+    create_indexes,
+    create_tables,
+)
 from natoapp.store.words import words
 
 _BATCH = 2000
@@ -315,6 +320,7 @@ _INSERT_FTS = (
 _INSERT_MENTION = (
     'INSERT INTO mentions (entity, doc, passage, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)'
 )
+_INSERT_ENTITY_PASSAGE = "INSERT INTO entity_passages (entity, passage) VALUES (?, ?)"
 
 
 class _Batches:
@@ -350,6 +356,7 @@ def _write(
     conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
     db = sqlite_utils.Database(conn)
     create_tables(db)
+    conn.execute(ENTITY_PASSAGES_SQL)
     entities = sorted(knowledge.entities, key=lambda e: e.id)
     entity_ids = {e.id for e in entities}
     batches = _Batches(conn)
@@ -371,8 +378,12 @@ def _write(
             batches.add(_INSERT_PASSAGE, _passage_row(number, passage))
         for row in fts_rows(replace(doc, passages=tuple(passages)), rowid):
             batches.add(_INSERT_FTS, row)
-        for row in _mention_rows(mentions, entity_ids, local):
+        mention_rows = _mention_rows(mentions, entity_ids, local)
+        for row in mention_rows:
             batches.add(_INSERT_MENTION, row)
+        numbers = {passage.id: number for number, passage in enumerate(passages, rowid)}
+        for pair in sorted({(row[0], numbers[row[2]]) for row in mention_rows}):
+            batches.add(_INSERT_ENTITY_PASSAGE, pair)
         counts["documents"] += 1
         counts["passages"] += len(passages)
         counts["mentions"] += len(mentions)

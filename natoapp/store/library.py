@@ -217,7 +217,7 @@ class Library(ClosedOnExit):
         """How many hits :meth:`search` finds in all, without fetching them."""
         with self._reading() as conn:
             parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
-            return count_hits(conn, parsed, filters)
+            return count_hits(conn, parsed, filters, indexed=self._ranking_window is not None)
 
     def highlight(self, passage_id: str, query: str, *, prefix_last: bool = True) -> list[Span]:
         """Spans of the passage's whole text that match ``query`` (words and named entities)."""

@@ -46,6 +46,15 @@ _FTS_SQL = (
 )
 
 
+# Built databases only, not the user's library: each passage naming an entity, once, by
+# rowid. Its order is (entity, rowid), and rowids run newest first, so one entity's
+# passages are read newest first straight from the table, however many there are.
+ENTITY_PASSAGES_SQL = (
+    "CREATE TABLE entity_passages (entity TEXT NOT NULL, passage INTEGER NOT NULL, "
+    "PRIMARY KEY (entity, passage)) WITHOUT ROWID"
+)
+
+
 def create_schema(db: sqlite_utils.Database) -> None:
     """Create every table and index in an empty database."""
     create_tables(db)

@@ -84,13 +84,15 @@ def _in(values: Sequence[Any]) -> str:
     return "(" + ",".join("?" * len(values)) + ")"
 
 
-def _filter_sql(filters: SearchFilters) -> _Sql:
+def _filter_sql(filters: SearchFilters, indexed: bool = False) -> _Sql:
     """Conditions on ``p`` (passages) and ``d`` (documents) for ``filters``."""
     sql = _Sql()
     for entities in (filters.frameworks, filters.countries):
         if entities:
             sql.add(
-                f"p.id IN (SELECT passage FROM mentions WHERE entity IN {_in(entities)})",
+                f"p.rowid IN (SELECT passage FROM entity_passages WHERE entity IN {_in(entities)})"
+                if indexed
+                else f"p.id IN (SELECT passage FROM mentions WHERE entity IN {_in(entities)})",
                 *entities,
             )
     if filters.documents:
@@ -105,16 +107,29 @@ def _browsing(parsed: ParsedQuery, filters: SearchFilters) -> bool:
     return not parsed.terms and not filters.is_empty()
 
 
-def count(conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters) -> int:
-    """How many hits ``search`` would return in all, counted by SQLite."""
+def _newest_first(indexed: bool) -> str:
+    """ORDER BY terms putting ``p`` newest document first, undated last, in reading order."""
+    # Rowids run in that order in a database numbered newest first (natoapp.store.ordering).
+    return "p.rowid" if indexed else _NEWEST_FIRST
+
+
+def count(
+    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, *, indexed: bool = False
+) -> int:
+    """How many hits ``search`` would return in all, counted by SQLite.
+
+    ``indexed``: the database is numbered newest first and has ``entity_passages``.
+    """
     if _browsing(parsed, filters):
-        sql = _filter_sql(filters)
+        sql = _filter_sql(filters, indexed)
         return _scalar(
             conn,
             f"SELECT COUNT(*) FROM passages p JOIN documents d ON d.id = p.doc WHERE {sql.where()}",
             sql.params,
         )
-    return _count_literal(conn, parsed, filters) + _count_entity(conn, parsed, filters)
+    return _count_literal(conn, parsed, filters, indexed) + _count_entity(
+        conn, parsed, filters, indexed
+    )
 
 
 def _scalar(conn: sqlite3.Connection, statement: str, params: Sequence[Any]) -> int:
@@ -122,13 +137,15 @@ def _scalar(conn: sqlite3.Connection, statement: str, params: Sequence[Any]) -> 
     return int(row[0]) if row else 0
 
 
-def _count_literal(conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters) -> int:
+def _count_literal(
+    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, indexed: bool
+) -> int:
     if not parsed.fts:
         return 0
     if filters.is_empty():
         # The index alone knows how many rows match: no row of any table is read.
         return _scalar(conn, f"SELECT COUNT(*) FROM ({_FTS_ROWIDS})", [parsed.fts])
-    sql = _filter_sql(filters)
+    sql = _filter_sql(filters, indexed)
     return _scalar(
         conn,
         "SELECT COUNT(*) FROM passages_fts "
@@ -138,21 +155,29 @@ def _count_literal(conn: sqlite3.Connection, parsed: ParsedQuery, filters: Searc
     )
 
 
-def _entity_rowids(parsed: ParsedQuery) -> tuple[str, list[Any]]:
+def _entity_rowids(parsed: ParsedQuery, indexed: bool) -> tuple[str, list[Any]]:
     """A query yielding ``r, k`` for each passage found through an entity (k: index of the
-    first entity match naming it), whether or not it also matches literally."""
+    first entity match naming it), whether or not it also matches literally.
+
+    ``indexed`` reads ``entity_passages``, whose (entity, rowid) order lets one entity's
+    passages be listed newest first without sorting them."""
     branches: list[str] = []
     params: list[Any] = []
     exclusions = render_fts([list(parsed.exclusions)]) if parsed.exclusions else ""
     for k, match in enumerate(parsed.entities):
         rest = [c for i, c in enumerate(parsed.clauses) if i not in match.clauses]
         branch = _Sql()
-        branch.add("p.id IN (SELECT passage FROM mentions WHERE entity = ?)", match.entity)
+        if indexed:
+            rowid, source = "passage", "entity_passages"
+            branch.add("entity = ?", match.entity)
+        else:
+            rowid, source = "p.rowid", "passages p"
+            branch.add("p.id IN (SELECT passage FROM mentions WHERE entity = ?)", match.entity)
         if rest:
-            branch.add(f"p.rowid IN ({_FTS_ROWIDS})", render_fts(rest))
+            branch.add(f"{rowid} IN ({_FTS_ROWIDS})", render_fts(rest))
         if exclusions:
-            branch.add(f"p.rowid NOT IN ({_FTS_ROWIDS})", exclusions)
-        branches.append(f"SELECT p.rowid AS r, {k} AS k FROM passages p WHERE {branch.where()}")
+            branch.add(f"{rowid} NOT IN ({_FTS_ROWIDS})", exclusions)
+        branches.append(f"SELECT {rowid} AS r, {k} AS k FROM {source} WHERE {branch.where()}")
         params += branch.params
     if len(branches) == 1:
         return branches[0], params
@@ -160,10 +185,12 @@ def _entity_rowids(parsed: ParsedQuery) -> tuple[str, list[Any]]:
     return f"SELECT r, MIN(k) AS k FROM ({union}) GROUP BY r", params
 
 
-def _entity_sql(parsed: ParsedQuery, filters: SearchFilters) -> tuple[str, list[Any]]:
+def _entity_sql(
+    parsed: ParsedQuery, filters: SearchFilters, indexed: bool
+) -> tuple[str, list[Any]]:
     """A query yielding the hit columns and ``k`` of every entity hit (not ordered)."""
-    found, params = _entity_rowids(parsed)
-    outer = _filter_sql(filters)
+    found, params = _entity_rowids(parsed, indexed)
+    outer = _filter_sql(filters, indexed)
     outer.add(f"p.rowid NOT IN ({_FTS_ROWIDS})", parsed.fts)
     statement = (
         f"SELECT {_HIT_COLUMNS}, e.k FROM ({found}) AS e "
@@ -173,18 +200,20 @@ def _entity_sql(parsed: ParsedQuery, filters: SearchFilters) -> tuple[str, list[
     return statement, params + outer.params
 
 
-def _count_entity(conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters) -> int:
+def _count_entity(
+    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, indexed: bool
+) -> int:
     if not parsed.entities or not parsed.fts:
         return 0
     if filters.is_empty():
         # Counting needs neither the passages' text nor their documents.
-        found, params = _entity_rowids(parsed)
+        found, params = _entity_rowids(parsed, indexed)
         return _scalar(
             conn,
             f"SELECT COUNT(*) FROM ({found}) WHERE r NOT IN ({_FTS_ROWIDS})",
             [*params, parsed.fts],
         )
-    statement, params = _entity_sql(parsed, filters)
+    statement, params = _entity_sql(parsed, filters, indexed)
     return _scalar(conn, f"SELECT COUNT(*) FROM ({statement})", params)
 
 
@@ -203,29 +232,30 @@ def search(
     Without ``with_total`` nothing is counted: ``total`` is then ``offset +
     len(hits)``, plus one when more hits follow the page. With ``window`` (only
     for a database numbered newest first) literal hits are ranked that many at
-    a time, as the module docstring says.
+    a time, as the module docstring says, and the database's ``entity_passages`` is read.
     """
     limit, offset = max(0, limit), max(0, offset)
+    indexed = window is not None
     if _browsing(parsed, filters):
-        return _browse(conn, parsed, limit=limit, offset=offset, filters=filters)
+        return _browse(conn, parsed, limit=limit, offset=offset, filters=filters, indexed=indexed)
     # One row beyond the page tells whether more follow.
     literal = _literal_rows(conn, parsed, filters, limit + 1 if limit else 0, offset, window)
     rows, literal_total = literal.rows, literal.total
     more = len(rows) > limit
     hits = _literal_hits(parsed, rows[:limit])
     if literal_total is None and (with_total or (len(hits) < limit and offset)):
-        literal_total = _count_literal(conn, parsed, filters)
+        literal_total = _count_literal(conn, parsed, filters, indexed)
     entities = bool(parsed.entities and parsed.fts)
     remaining = limit - len(hits)
     if entities and remaining > 0:
         skip = max(0, offset - (literal_total or 0)) if not hits else 0
-        found = _entity_hits(conn, parsed, filters, remaining + 1, skip)
+        found = _entity_hits(conn, parsed, filters, remaining + 1, skip, indexed)
         more = len(found) > remaining
         hits += found[:remaining]
     elif entities and limit and not more and not with_total:
-        more = _entity_hit_exists(conn, parsed, filters)
+        more = _entity_hit_exists(conn, parsed, filters, indexed)
     if with_total:
-        total = (literal_total or 0) + _count_entity(conn, parsed, filters)
+        total = (literal_total or 0) + _count_entity(conn, parsed, filters, indexed)
     else:
         total = offset + len(hits) + int(more)
     return SearchResult(
@@ -237,9 +267,9 @@ def search(
 
 
 def _entity_hit_exists(
-    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters
+    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, indexed: bool
 ) -> bool:
-    statement, params = _entity_sql(parsed, filters)
+    statement, params = _entity_sql(parsed, filters, indexed)
     return conn.execute(f"SELECT 1 FROM ({statement}) LIMIT 1", params).fetchone() is not None
 
 
@@ -293,7 +323,9 @@ def _literal_rows(
             tier_rows, tier_total = tier.rows, tier.total
             windowed = windowed or tier.windowed
         else:
-            tier_rows, tier_total = _tier_rows(conn, fts, filters, want, tier_offset)
+            tier_rows, tier_total = _tier_rows(
+                conn, fts, filters, want, tier_offset, window is not None
+            )
         rows += tier_rows
         if len(rows) >= limit:
             return _Rows(rows, None, windowed)
@@ -301,7 +333,7 @@ def _literal_rows(
             tier_total = (
                 _scalar(conn, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", [fts])
                 if filters.is_empty()
-                else _count_tier(conn, fts, filters)
+                else _count_tier(conn, fts, filters, window is not None)
             )
         before += tier_total
     return _Rows(rows, before, windowed)
@@ -354,8 +386,8 @@ def _windowed_rows(
     return _Rows(rows, total, windowed)
 
 
-def _count_tier(conn: sqlite3.Connection, fts: str, filters: SearchFilters) -> int:
-    sql = _filter_sql(filters)
+def _count_tier(conn: sqlite3.Connection, fts: str, filters: SearchFilters, indexed: bool) -> int:
+    sql = _filter_sql(filters, indexed)
     return _scalar(
         conn,
         "SELECT count(*) FROM (SELECT rowid AS r FROM passages_fts WHERE passages_fts MATCH ?)"
@@ -366,16 +398,21 @@ def _count_tier(conn: sqlite3.Connection, fts: str, filters: SearchFilters) -> i
 
 
 def _tier_rows(
-    conn: sqlite3.Connection, fts: str, filters: SearchFilters, limit: int, offset: int
+    conn: sqlite3.Connection,
+    fts: str,
+    filters: SearchFilters,
+    limit: int,
+    offset: int,
+    indexed: bool,
 ) -> tuple[list[Any], int | None]:
     """One tier's page, best first, and its number of hits when known without counting."""
     if not filters.is_empty():
-        sql = _filter_sql(filters)
+        sql = _filter_sql(filters, indexed)
         rows = conn.execute(
             f"SELECT {_HIT_COLUMNS}, m.score FROM "
             f"(SELECT rowid AS r, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ?)"
             " AS m JOIN passages p ON p.rowid = m.r JOIN documents d ON d.id = p.doc "
-            f"WHERE {sql.where()} ORDER BY m.score, {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+            f"WHERE {sql.where()} ORDER BY m.score, {_newest_first(indexed)} LIMIT ? OFFSET ?",
             [fts, *sql.params, limit, offset],
         ).fetchall()
         return rows, (offset + len(rows) if 0 < len(rows) < limit else None)
@@ -454,11 +491,17 @@ def _literal_hits(parsed: ParsedQuery, rows: Sequence[Any]) -> list[Hit]:
 
 
 def _entity_hits(
-    conn: sqlite3.Connection, parsed: ParsedQuery, filters: SearchFilters, limit: int, offset: int
+    conn: sqlite3.Connection,
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    limit: int,
+    offset: int,
+    indexed: bool,
 ) -> list[Hit]:
-    statement, params = _entity_sql(parsed, filters)
+    statement, params = _entity_sql(parsed, filters, indexed)
+    order = "e.r" if indexed else _NEWEST_FIRST
     rows = conn.execute(
-        f"{statement} ORDER BY {_NEWEST_FIRST} LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"{statement} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
     ).fetchall()
     wanted = [(row[1], parsed.entities[row[7]].entity) for row in rows]
     mentioned = _mention_spans_of(conn, wanted)
@@ -515,11 +558,12 @@ def _browse(
     limit: int,
     offset: int,
     filters: SearchFilters,
+    indexed: bool,
 ) -> SearchResult:
-    sql = _filter_sql(filters)
+    sql = _filter_sql(filters, indexed)
     rows = conn.execute(
         f"SELECT {_HIT_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc "
-        f"WHERE {sql.where()} ORDER BY {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+        f"WHERE {sql.where()} ORDER BY {_newest_first(indexed)} LIMIT ? OFFSET ?",
         [*sql.params, limit, offset],
     ).fetchall()
     entities = [*filters.frameworks, *filters.countries]

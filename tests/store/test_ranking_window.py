@@ -13,7 +13,7 @@ from natoapp.store.entity_matching import resolve_entities
 from natoapp.store.query import parse_query
 from natoapp.store.records import ParsedQuery, SearchFilters
 from natoapp.store.schema import BM25_WEIGHTS
-from natoapp.store.search import search
+from natoapp.store.search import count, search
 
 _BM25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
 _NO_FILTERS = SearchFilters()
@@ -109,3 +109,39 @@ def test_the_first_window_holds_the_newest_matches(conn: sqlite3.Connection) -> 
     ).fetchall()
     newest_five = sorted((d for (d,) in dates if d), reverse=True)[:5]
     assert sorted((h.date or "" for h in hits), reverse=True) == newest_five
+
+
+@pytest.mark.parametrize(
+    ("text", "filters"),
+    [
+        ("Kuwait", _NO_FILTERS),
+        ("Jordanie", _NO_FILTERS),
+        ("OTAN Koweït", _NO_FILTERS),
+        ("Kuwait OR Qatar", _NO_FILTERS),
+        ("Kuwait -Bahreïn", _NO_FILTERS),
+        ("", SearchFilters(countries=("KW",))),
+        (
+            "",
+            SearchFilters(frameworks=("istanbul-cooperation-initiative",), countries=("QA", "AE")),
+        ),
+        ("otan", SearchFilters(countries=("JO", "GE"))),
+        ("otan", SearchFilters(frameworks=("mediterranean-dialogue",))),
+    ],
+)
+def test_the_entity_index_finds_what_the_mentions_do_in_the_same_order(
+    conn: sqlite3.Connection, text: str, filters: SearchFilters
+) -> None:
+    query = parsed(conn, text)
+    plain = search(conn, query, limit=500, offset=0, filters=filters, window=None)
+    assert plain.hits, "the case must find something"
+    indexed = search(conn, query, limit=500, offset=0, filters=filters, window=5000)
+    assert [(h.passage, h.match, h.entity) for h in indexed.hits] == [
+        (h.passage, h.match, h.entity) for h in plain.hits
+    ]
+    assert indexed.total == plain.total
+    assert count(conn, query, filters, indexed=True) == count(conn, query, filters)
+    for offset in (1, 3, 7):
+        page = search(conn, query, limit=3, offset=offset, filters=filters, window=5000)
+        assert [h.passage for h in page.hits] == [h.passage for h in plain.hits][
+            offset : offset + 3
+        ]
