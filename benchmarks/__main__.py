@@ -119,7 +119,11 @@ def measure_size(label: str, work: Path, args: argparse.Namespace) -> dict[str, 
     corpus = generate(ROOT / "seeds", seeds, passages)
     log(f"[{label}] {corpus.files} files, {corpus.bytes / 1e6:.1f} MB; building")
     build = json.loads(_python("benchmarks.probe", "build", str(seeds), str(db)))
-    log(f"[{label}] built in {build['seconds']:.1f} s; searching")
+    log(f"[{label}] built in {build['seconds']:.1f} s; bare FTS5 inserts")
+    build["bare"] = json.loads(
+        _python("benchmarks.probe", "bare-build", str(seeds), str(work / f"bare-{label}.sqlite"))
+    )
+    log(f"[{label}] searching")
     search = json.loads(_python("benchmarks.probe", "search", str(db), str(args.runs)))
     log(f"[{label}] grep ({grep_tool()})")
     grep = _time_grep(seeds, args.grep_runs)

@@ -1,7 +1,8 @@
 """What runs in a fresh process for each measurement, so that its peak memory is its own.
 
 ``python -m benchmarks.probe build SEEDS DB`` builds a database the way
-``natoapp build`` does; ``python -m benchmarks.probe search DB RUNS`` times
+``natoapp build`` does; ``bare-build SEEDS DB`` times bare FTS5 inserting the same
+text (the limit of a build); ``python -m benchmarks.probe search DB RUNS`` times
 every query class through :meth:`Library.search` (a page of hits as the window
 asks for it, then the same page with its total counted) and through bare FTS5
 (the best 50 of every hit, and the best 50 of the same window natoapp ranks). Each
@@ -61,6 +62,45 @@ def build(seeds: Path, db: Path) -> dict[str, Any]:
         "peak_rss_mb": peak_rss_mb(),
         "workers_peak_rss_mb": _children_peak_rss_mb(),
     }
+
+
+# The baselines of a build: FTS5 alone, fed the files' paragraphs as they are, in a plain
+# table and in one set up like natoapp's index (two contentless columns, since natoapp
+# indexes each passage's words and their stems; folded accents; prefix indexes).
+_BARE_TABLES = {
+    "plain": ("fts5(body)", 1),
+    "natoapp_options": (
+        "fts5(body, stems, content='', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')",
+        2,
+    ),
+}
+
+
+def bare_build(seeds: Path, db: Path) -> dict[str, Any]:
+    """MB/s of bare FTS5 inserting the paragraphs of ``seeds`` (the limit of a build)."""
+    text_bytes = sum(p.stat().st_size for p in seeds.iterdir() if p.is_file())
+    result: dict[str, Any] = {"text_mb": text_bytes / 1e6}
+    for name, (table, columns) in _BARE_TABLES.items():
+        db.unlink(missing_ok=True)
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute(f"CREATE VIRTUAL TABLE f USING {table}")
+        started = time.perf_counter()
+        conn.execute("BEGIN")
+        for path in sorted(seeds.iterdir()):
+            paragraphs = [p for p in path.read_text(errors="replace").split("\n\n") if p.strip()]
+            conn.executemany(
+                f"INSERT INTO f VALUES ({', '.join('?' * columns)})",
+                [(p,) * columns for p in paragraphs],
+            )
+        conn.commit()
+        seconds = time.perf_counter() - started
+        conn.close()
+        result[name] = {"seconds": seconds, "mb_per_s": text_bytes / 1e6 / seconds}
+    db.unlink(missing_ok=True)
+    return result
 
 
 def _children_peak_rss_mb() -> float:
@@ -142,10 +182,16 @@ def main(argv: list[str]) -> int:
     """Run one probe and print its JSON result on the last line."""
     if len(argv) >= 3 and argv[0] == "build":
         result = build(Path(argv[1]), Path(argv[2]))
+    elif len(argv) >= 3 and argv[0] == "bare-build":
+        result = bare_build(Path(argv[1]), Path(argv[2]))
     elif len(argv) >= 3 and argv[0] == "search":
         result = search(Path(argv[1]), int(argv[2]))
     else:
-        print("usage: python -m benchmarks.probe build SEEDS DB | search DB RUNS", file=sys.stderr)
+        print(
+            "usage: python -m benchmarks.probe build SEEDS DB | bare-build SEEDS DB"
+            " | search DB RUNS",
+            file=sys.stderr,
+        )
         return 2
     print(json.dumps(result))
     return 0

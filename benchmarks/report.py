@@ -58,6 +58,12 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×" if a / b < 100 else f"{a / b:.0f}×"
 
 
+def _bare_rate(build: dict[str, Any], table: str) -> str:
+    # Older result files have no bare build.
+    rate = build.get("bare", {}).get(table, {}).get("mb_per_s")
+    return "–" if rate is None else f"{rate:.1f}"
+
+
 def _window(size: dict[str, Any]) -> str:
     windows = {c.get("ranking_window") for c in size["search"]["classes"].values()}
     return str(max((w for w in windows if w), default="N"))
@@ -74,9 +80,10 @@ def render(results: dict[str, Any]) -> str:
     lines.append("")
     lines.append(
         "| size | passages | text MB | build s | MB/s | passages/s | DB MB | DB/text "
-        "| build peak RSS MB | build workers' peak RSS MB | search peak RSS MB |"
+        "| build peak RSS MB | build workers' peak RSS MB | search peak RSS MB "
+        "| bare FTS5 insert MB/s | bare FTS5 with natoapp's index options MB/s |"
     )
-    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in results["sizes"]:
         b = size["build"]
         lines.append(
@@ -84,7 +91,8 @@ def render(results: dict[str, Any]) -> str:
             f"| {b['text_mb'] / b['seconds']:.2f} | {b['passages'] / b['seconds']:.0f} "
             f"| {b['db_mb']:.1f} | {b['db_mb'] / b['text_mb']:.2f} "
             f"| {b['peak_rss_mb']:.0f} | {b.get('workers_peak_rss_mb', 0):.0f} "
-            f"| {size['search']['peak_rss_mb']:.0f} |"
+            f"| {size['search']['peak_rss_mb']:.0f} "
+            f"| {_bare_rate(b, 'plain')} | {_bare_rate(b, 'natoapp_options')} |"
         )
     for size in results["sizes"]:
         lines.append("")

@@ -66,6 +66,7 @@ def test_a_tiny_run_writes_results_for_every_query_class(tmp_path: Path) -> None
     results = json.loads(out.read_text())
     (size,) = results["sizes"]
     assert size["build"]["passages"] > 0 and size["build"]["peak_rss_mb"] > 0
+    assert size["build"]["bare"]["natoapp_options"]["mb_per_s"] > 0
     classes = size["search"]["classes"]
     assert set(classes) == {q.name for q in QUERY_CLASSES}
     assert all(c["natoapp_ms"] for c in classes.values())
