@@ -264,15 +264,15 @@ def ensure_database(
     if not seeds.is_dir():
         return _without_seeds(db_path, seeds, note)
     stamps = _Stamps.load()
-    input_hash = stamps.input_hash(seeds, resources)
     if db_path is None:
         prebuilt = paths.prebuilt_db()
-        if prebuilt.is_file() and stamps.state(prebuilt, input_hash).ok:
+        if prebuilt.is_file() and stamps.state(prebuilt, stamps.input_hash(seeds, resources)).ok:
             stamps.save()
             return prebuilt
         db_path = paths.default_db()
     db_path = Path(db_path)
-    state = stamps.state(db_path, None if keep_existing else input_hash)
+    # A database kept as it is needs no look at the seeds, however many there are.
+    state = stamps.state(db_path, None if keep_existing else stamps.input_hash(seeds, resources))
     if state.ok:
         stamps.save()
         return db_path
@@ -333,7 +333,11 @@ class _Stamps:
     def input_hash(self, seeds: Path, resources: Path) -> str:
         """The inputs' hash, computed again only when a file's name, size or time changed."""
         key = f"{seeds.resolve()}|{resources.resolve()}"
-        signature = [list(item) for item in input_signature(seeds, resources)]
+        # A digest of every file's name, size and time: the stamp stays small however
+        # many seeds there are, and is read at every start.
+        signature = hashlib.sha256(
+            json.dumps(input_signature(seeds, resources)).encode()
+        ).hexdigest()
         version = [SCHEMA_VERSION, natoapp.__version__]
         known = self._inputs.get(key)
         if (

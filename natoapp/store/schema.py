@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # reading a database must not pay for importing the build's library
     import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The FTS columns, in order; bm25() weights below follow the same order.
 FTS_COLUMNS = ("title", "body", "title_stem", "body_stem")

@@ -155,7 +155,16 @@ def prepare_database(
         outcome["error"] = exc
         loop.quit()
 
-    run_in_thread(notes, lambda: ensure_database(db_path, on_note=notes.note.emit), done, failed)
+    # A database the reader named is read as it is when sound, as on the command line:
+    # it may have been built from other texts than the shipped ones.
+    run_in_thread(
+        notes,
+        lambda: ensure_database(
+            db_path, on_note=notes.note.emit, keep_existing=db_path is not None
+        ),
+        done,
+        failed,
+    )
     loop.exec()
     delay.stop()
     progress.close()

@@ -240,6 +240,25 @@ def test_the_inputs_are_hashed_again_only_when_a_file_changed(
     (inputs.resources / "knowledge" / "extra.toml").write_text("# nothing\n", encoding="utf-8")
     inputs.ensure(db)
     assert len(hashed) == 3
+    # The stamp keeps a digest of the files' names, sizes and times, not the list.
+    stamp = json.loads((tmp_path / "cache" / lifecycle.STAMP_FILENAME).read_text())
+    (entry,) = stamp["inputs"].values()
+    assert isinstance(entry["files"], str) and len(entry["files"]) == 64
+
+
+def test_a_database_kept_as_it_is_needs_no_look_at_the_seeds(
+    inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "natoapp.sqlite"
+    inputs.ensure(db)
+    looked: list[Path] = []
+    real = lifecycle.input_signature
+    monkeypatch.setattr(lifecycle, "input_signature", lambda s, r: looked.append(s) or real(s, r))
+    kept = ensure_database(
+        db, seeds_dir=inputs.seeds, resources_dir=inputs.resources, keep_existing=True
+    )
+    assert kept == db
+    assert looked == []
 
 
 def _damage_keeping_size_and_time(db: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,10 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSettings, Qt, QTim
 from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSpinBox, QWidget
 
+from natoapp import paths
 from natoapp.citation import format_excerpt, source_for
+from natoapp.store.build import build_from_sources
+from natoapp.store.library import Library
 from natoapp.ui import app as app_module
 from natoapp.ui import errors
 from natoapp.ui.about import AboutDialog
@@ -336,6 +340,21 @@ def test_an_unexpected_error_is_logged_and_shown_and_the_window_survives(
 
 def test_the_database_is_prepared_off_the_gui_thread(qtbot, library_path):
     assert app_module.prepare_database(library_path) == library_path
+
+
+def test_a_named_database_built_from_other_texts_is_read_as_it_is(qtbot, tmp_path):
+    seeds = tmp_path / "other-seeds"
+    shutil.copytree(paths.seeds_dir(), seeds)
+    (seeds / "note.txt").write_text(
+        "Note de travail\n\nLe Dialogue méditerranéen réunit sept pays.\n", encoding="utf-8"
+    )
+    named = tmp_path / "other.sqlite"
+    build_from_sources(seeds, paths.resources_dir(), named)
+    before = named.stat().st_mtime_ns
+    assert app_module.prepare_database(named, interactive=False) == named
+    assert named.stat().st_mtime_ns == before  # not rebuilt from the shipped texts
+    with Library.open(named) as library:
+        assert "note" in {d.id for d in library.documents()}
 
 
 def test_a_database_that_cannot_be_had_says_why_in_one_line(qtbot, tmp_path, monkeypatch):
