@@ -38,6 +38,7 @@ from natoapp.store.lifecycle import compute_input_hash
 from natoapp.store.ordering import NEWEST_FIRST, ROWID_ORDER_KEY, RowidAllocator
 from natoapp.store.schema import (
     ENTITY_PASSAGES_SQL,
+    INDEX_TERMS_SQL,
     SCHEMA_VERSION,
     create_indexes,
     create_tables,
@@ -406,6 +407,7 @@ def _write(
     db.table("meta").insert_all(_meta_rows(input_hash), batch_size=_BATCH)
     with conn:
         conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
+    _write_index_terms(conn)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA journal_mode = DELETE")
     counts.update(
@@ -415,6 +417,19 @@ def _write(
         evidence=len(evidence_rows),
     )
     return counts
+
+
+def _write_index_terms(conn: sqlite3.Connection) -> None:
+    """List the full-text index's words, read from FTS5's vocabulary in one pass."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE temp.index_vocabulary USING fts5vocab(main, passages_fts, 'row')"
+    )
+    with conn:
+        conn.execute(INDEX_TERMS_SQL)
+        conn.execute(
+            "INSERT INTO index_terms (term, passages) SELECT term, doc FROM temp.index_vocabulary"
+        )
+    conn.execute("DROP TABLE temp.index_vocabulary")
 
 
 def _check_document(doc: Document, passages: Sequence[Passage], odd_ids: set[str]) -> set[str]:

@@ -27,6 +27,7 @@ from natoapp.store.entity_matching import resolve_entities
 from natoapp.store.errors import CorruptDatabaseError, DatabaseError, SearchCancelled
 from natoapp.store.lifecycle import open_readonly
 from natoapp.store.ordering import NEWEST_FIRST, ROWID_ORDER_KEY
+from natoapp.store.prefixes import expand_prefixes
 from natoapp.store.query import parse_query
 from natoapp.store.records import (
     DocumentInfo,
@@ -122,6 +123,12 @@ class Library(ClosedOnExit):
         except sqlite3.Error as exc:
             raise DatabaseError(f"cannot read database {self._path}: {exc}") from exc
 
+    def _parsed(self, conn: sqlite3.Connection, query: str, prefix_last: bool) -> ParsedQuery:
+        """``query`` parsed, its entities resolved and, in a built database, its long
+        beginnings read as the words they begin."""
+        parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
+        return expand_prefixes(conn, parsed) if self._ranking_window is not None else parsed
+
     def _rows(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._reading() as conn:
             return conn.execute(statement, params).fetchall()
@@ -178,7 +185,7 @@ class Library(ClosedOnExit):
     def parse(self, query: str, *, prefix_last: bool = True) -> ParsedQuery:
         """How ``query`` is understood: its terms, FTS5 expression, entities and notes."""
         with self._reading() as conn:
-            return resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
+            return self._parsed(conn, query, prefix_last)
 
     def search(
         self,
@@ -200,7 +207,7 @@ class Library(ClosedOnExit):
         :meth:`interrupt` is called meanwhile.
         """
         with self._reading() as conn:
-            parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
+            parsed = self._parsed(conn, query, prefix_last)
             return run_search(
                 conn,
                 parsed,
@@ -216,13 +223,13 @@ class Library(ClosedOnExit):
     ) -> int:
         """How many hits :meth:`search` finds in all, without fetching them."""
         with self._reading() as conn:
-            parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
+            parsed = self._parsed(conn, query, prefix_last)
             return count_hits(conn, parsed, filters, indexed=self._ranking_window is not None)
 
     def highlight(self, passage_id: str, query: str, *, prefix_last: bool = True) -> list[Span]:
         """Spans of the passage's whole text that match ``query`` (words and named entities)."""
         with self._reading() as conn:
-            parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
+            parsed = self._parsed(conn, query, prefix_last)
             return highlight_passage(conn, passage_id, parsed)
 
     # -- knowledge ----------------------------------------------------------------

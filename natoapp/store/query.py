@@ -204,22 +204,30 @@ def _phrase(parts: Sequence[str]) -> str:
     return '"' + " ".join(parts) + '"'
 
 
+def _beginning(term: QueryTerm) -> str:
+    """The term's words with its last one as a beginning: a prefix query, or the words it
+    begins when they are known (``completions``)."""
+    if term.completions:
+        words = " OR ".join(_phrase((*term.parts[:-1], word)) for word in term.completions)
+        return f"{_EXACT_COLUMNS} : ({words})"
+    return f"{_EXACT_COLUMNS} : {_phrase(term.parts)} *"
+
+
 def render_term(term: QueryTerm) -> str:
     """The FTS5 expression matching one term (negation aside)."""
-    exact = f"{_EXACT_COLUMNS} : {_phrase(term.parts)}"
     if term.prefix:
-        return exact + " *"
+        return _beginning(term)
+    exact = f"{_EXACT_COLUMNS} : {_phrase(term.parts)}"
     if term.quoted:
         return exact
     if term.as_you_type:
-        exact += " *"
+        exact = _beginning(term)
     return f"({exact} OR {_STEM_COLUMNS} : {_phrase(term.stems)})"
 
 
 def render_exact_term(term: QueryTerm) -> str:
     """The FTS5 expression matching one term only as it was written (an explicit ``*`` kept)."""
-    exact = f"{_EXACT_COLUMNS} : {_phrase(term.parts)}"
-    return exact + " *" if term.prefix else exact
+    return _beginning(term) if term.prefix else f"{_EXACT_COLUMNS} : {_phrase(term.parts)}"
 
 
 def render_fts(

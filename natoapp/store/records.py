@@ -155,6 +155,9 @@ class QueryTerm:
     prefix: bool = False
     as_you_type: bool = False
     negated: bool = False
+    # The indexed words a prefix stands for, when the database listed them for it
+    # (natoapp.store.prefixes); empty when FTS5 reads the prefix itself.
+    completions: tuple[str, ...] = ()
 
     @property
     def folded(self) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # reading a database must not pay for importing the build's library
     import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The FTS columns, in order; bm25() weights below follow the same order.
 FTS_COLUMNS = ("title", "body", "title_stem", "body_stem")
@@ -34,6 +34,9 @@ REQUIRED_TABLES = (
     "evidence",
 )
 
+# The lengths of word beginnings the full-text index keeps an index of.
+PREFIX_LENGTHS = (2, 3, 4)
+
 _FTS_SQL = (
     "CREATE VIRTUAL TABLE passages_fts USING fts5("
     "title, body, title_stem, body_stem, "
@@ -42,9 +45,16 @@ _FTS_SQL = (
     "content='', "
     "tokenize='unicode61 remove_diacritics 2', "
     # Prefix indexes keep search-as-you-type fast on short beginnings.
-    "prefix='2 3 4')"
+    "prefix='" + " ".join(str(n) for n in PREFIX_LENGTHS) + "')"
 )
 
+
+# Built databases only, not the user's library: every word of the full-text index
+# (folded words and stems alike) and how many passages hold it, filled from FTS5's own
+# vocabulary once the index is complete (see natoapp.store.prefixes).
+INDEX_TERMS_SQL = (
+    "CREATE TABLE index_terms (term TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID"
+)
 
 # Built databases only, not the user's library: each passage naming an entity, once, by
 # rowid. Its order is (entity, rowid), and rowids run newest first, so one entity's
@@ -69,6 +79,12 @@ def create_indexes(db: sqlite_utils.Database) -> None:
     """
     for table, columns, unique in _INDEXES:
         db.table(table).create_index(list(columns), unique=unique)
+    # Listing every document, in the order Library.documents gives them, reads this
+    # index alone, never the rows with their raw text (hundreds of MB in a large library).
+    db.execute(
+        "CREATE INDEX idx_documents_listing ON documents (date IS NULL, date, id, title, "
+        "updated, publisher, source_file, passages, language)"
+    )
 
 
 _INDEXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (

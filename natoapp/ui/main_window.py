@@ -40,6 +40,7 @@ from natoapp.ui.labels import interface_is_french
 from natoapp.ui.lazy_tab import LazyTab
 from natoapp.ui.overview import Overview, load_overview
 from natoapp.ui.search_panel import SearchBox, SearchPanel
+from natoapp.ui.search_worker import FilterChoices, filter_choices
 from natoapp.ui.settings import Settings, clamp_text_size, default_text_size
 from natoapp.ui.tasks import run_in_thread
 from natoapp.ui.theme import apply_color_scheme
@@ -129,7 +130,8 @@ class MainWindow(QMainWindow):
         self._tree.locationActivated.connect(self.open_location)
         self._tree.collectionActivated.connect(self.show_collection)
         self._search_box = SearchBox(self)
-        self._search = SearchPanel(library_path, settings, self)
+        # The filters' choices come with the overview, read once for both.
+        self._search = SearchPanel(library_path, settings, self, read_choices=False)
         self._search.connect_search_box(self._search_box)
         self._search.passageActivated.connect(self._on_passage_activated)
         self._search.entityActivated.connect(self._on_entity_activated)
@@ -580,16 +582,20 @@ class MainWindow(QMainWindow):
         language = self._language_changes
         self._show_status(self.tr("Reading the library…"))
 
-        def read() -> tuple[Overview, TreeNode, GridData, int]:
-            # The tree and the grid are built here too: tens of ms of Python that would
-            # otherwise stall the window, as the first searches are typed.
+        def read() -> tuple[Overview, TreeNode, GridData, FilterChoices, int]:
+            # The tree, the grid and the filters' choices are made here too: tens of ms of
+            # Python that would otherwise stall the window, as the first searches are typed.
             overview = load_overview(path)
-            return overview, build_tree(overview), build_grid(overview), language
+            choices = filter_choices(overview.entities, overview.documents)
+            return overview, build_tree(overview), build_grid(overview), choices, language
 
         run_in_thread(self, read, self._on_overview_read, self._on_overview_failed)
 
-    def _on_overview_read(self, read: tuple[Overview, TreeNode, GridData, int]) -> None:
-        overview, tree, grid, language = read
+    def _on_overview_read(
+        self, read: tuple[Overview, TreeNode, GridData, FilterChoices, int]
+    ) -> None:
+        overview, tree, grid, choices, language = read
+        self._search.set_choices(choices)
         # Built in another language than the one now shown: built again, here.
         self._labels_read = (tree, grid) if language == self._language_changes else None
         try:

@@ -9,7 +9,7 @@ countries, documents and years; a line says how the query was understood.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ from natoapp.store.records import (
     PassageInfo,
     SearchFilters,
 )
+from natoapp.ui.choice_model import ChoiceModel
 from natoapp.ui.clipboard import copy_excerpt, copy_reference
 from natoapp.ui.labels import document_label, entity_name
 from natoapp.ui.search_help import describe_query, show_search_help
@@ -55,10 +56,12 @@ from natoapp.ui.search_worker import (
 )
 from natoapp.ui.settings import Settings
 from natoapp.ui.snippet_delegate import SnippetDelegate
+from natoapp.ui.tasks import run_in_thread
+from natoapp.ui.user_library import open_library
 
 TYPING_DELAY_MS = 150
 # A search that came back faster than this runs on every key, without waiting for a pause.
-_INSTANT_SEARCH_MS = 40.0
+_INSTANT_SEARCH_MS = 100.0
 # "Searching…" replaces the count only when a search takes longer than this: a fast one
 # would make the line flicker, and the relayout repaints the whole list for nothing.
 _SEARCHING_NOTICE_MS = 150
@@ -121,8 +124,15 @@ class SearchPanel(QWidget):
     saveExcerptRequested = Signal(str)  # passage id of a hit to keep in a collection
 
     def __init__(
-        self, library_path: Path, settings: Settings, parent: QWidget | None = None
+        self,
+        library_path: Path,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        read_choices: bool = True,
     ) -> None:
+        """``read_choices`` False: the filters' choices come from :meth:`set_choices` (the
+        window has them from its own read of the library)."""
         super().__init__(parent)
         self._settings = settings
         self._query = ""
@@ -154,7 +164,10 @@ class SearchPanel(QWidget):
         self._build_widgets()
         self._retranslate()
         self._show_state()
-        self._service.call(load_filter_choices, self._on_choices)
+        self._library_path = library_path
+        self._reads_choices = read_choices
+        if read_choices:
+            self._read_filter_choices()
 
     # --- public API -----------------------------------------------------------------
 
@@ -199,7 +212,8 @@ class SearchPanel(QWidget):
     def reload_library(self) -> None:
         """Documents came or went: read the library afresh, refill the filters, search again."""
         self._service.reopen()
-        self._service.call(load_filter_choices, self._on_choices)
+        if self._reads_choices:
+            self._read_filter_choices()
         self.search_now()
 
     def search_now(self) -> None:
@@ -282,7 +296,7 @@ class SearchPanel(QWidget):
             (self._document_filter, filters.documents),
             (self._year_filter, filters.years),
         ):
-            index = combo.findData(values[0]) if values else 0
+            index = _choices_of(combo).row_of(values[0]) if values else 0
             blocked = combo.blockSignals(True)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(blocked)
@@ -296,10 +310,10 @@ class SearchPanel(QWidget):
     # --- building -------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self._framework_filter = QComboBox(self)
-        self._country_filter = QComboBox(self)
-        self._document_filter = QComboBox(self)
-        self._year_filter = QComboBox(self)
+        self._framework_filter = _filter_box(self)
+        self._country_filter = _filter_box(self)
+        self._document_filter = _filter_box(self)
+        self._year_filter = _filter_box(self)
         for combo in self._filter_combos():
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -423,10 +437,25 @@ class SearchPanel(QWidget):
 
     # --- filters --------------------------------------------------------------------
 
-    @Slot(object)
-    def _on_choices(self, choices: FilterChoices) -> None:
+    def _read_filter_choices(self) -> None:
+        # On a thread of its own: in a large library this reads tens of thousands of
+        # documents, and the search worker must be free for the first key.
+        path = self._library_path
+
+        def read() -> FilterChoices:
+            with open_library(path) as library:
+                return load_filter_choices(library)
+
+        run_in_thread(self, read, self._on_choices)
+
+    def set_choices(self, choices: FilterChoices) -> None:
+        """Offer ``choices`` in the filter boxes (the choices made stay when still offered)."""
         self._choices = choices
         self._fill_filters()
+
+    @Slot(object)
+    def _on_choices(self, choices: FilterChoices) -> None:
+        self.set_choices(choices)
 
     def _fill_filters(self) -> None:
         choices = self._choices
@@ -435,27 +464,38 @@ class SearchPanel(QWidget):
             ((e.id, entity_name(e)) for e in choices.countries) if choices else [],
             key=lambda item: item[1].casefold(),
         )
-        documents = [(d.id, document_label(d)) for d in choices.documents] if choices else []
         years = [(y, str(y)) for y in choices.years] if choices else []
         self._fill(self._framework_filter, self.tr("All frameworks"), frameworks)
         self._fill(self._country_filter, self.tr("All countries"), countries)
-        self._fill(self._document_filter, self.tr("All documents"), documents)
+        documents = choices.documents if choices else ()
+        # Tens of thousands of documents: each is labelled when its row is shown.
+        self._fill(
+            self._document_filter,
+            self.tr("All documents"),
+            [d.id for d in documents],
+            lambda i: document_label(documents[i]),
+        )
         self._fill(self._year_filter, self.tr("All years"), years)
 
     @staticmethod
-    def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[object, str]]) -> None:
-        """(Re)fill a filter: "everything" first (index 0), then the items, keeping the choice."""
+    def _fill(
+        combo: QComboBox,
+        everything: str,
+        items: Sequence[tuple[Hashable, str]] | Sequence[Hashable],
+        label: Callable[[int], str] | None = None,
+    ) -> None:
+        """(Re)fill a filter: "everything" first (index 0), then the items, keeping the choice.
+
+        ``items`` are ``(value, label)`` pairs, or values named by ``label(i)``.
+        """
         current = combo.currentData() if combo.currentIndex() > 0 else None
         blocked = combo.blockSignals(True)
-        combo.clear()
-        # Index 0 means "no filter"; its data is a string because some Qt for Python
-        # releases mishandle None in item data.
-        combo.addItem(everything, "")
-        for value, label in items:
-            combo.addItem(label, value)
-            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        model = _choices_of(combo)
+        if label is None:
+            model.set_items(everything, items)  # type: ignore[arg-type]
+        else:
+            model.set_choices(everything, items, label)
+        combo.setCurrentIndex(max(model.row_of(current), 0) if current is not None else 0)
         combo.blockSignals(blocked)
 
     def filters(self) -> SearchFilters:
@@ -780,3 +820,23 @@ def _show_line(label: QLabel, text: str) -> None:
     """Show ``text`` in ``label``; an empty line takes no room."""
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def _filter_box(parent: QWidget) -> QComboBox:
+    """A filter's combo box, its choices held by a :class:`ChoiceModel`."""
+    combo = QComboBox(parent)
+    combo.setModel(ChoiceModel(combo))
+    # A library may offer tens of thousands of documents: rows of one height are laid
+    # out without measuring each, and the box is not sized to its longest label.
+    view = combo.view()
+    if isinstance(view, QListView):
+        view.setUniformItemSizes(True)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
+
+
+def _choices_of(combo: QComboBox) -> ChoiceModel:
+    model = combo.model()
+    assert isinstance(model, ChoiceModel)
+    return model

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -313,9 +313,14 @@ class FilterChoices:
 
 
 def load_filter_choices(library: Library) -> FilterChoices:
-    """Frameworks, countries, documents and years to filter on (runs on the worker thread)."""
-    entities = library.entities()
-    documents = tuple(library.documents())
+    """Frameworks, countries, documents and years to filter on (runs on a worker thread)."""
+    return filter_choices(library.entities(), tuple(library.documents()))
+
+
+def filter_choices(
+    entities: Sequence[EntityInfo], documents: tuple[DocumentInfo, ...]
+) -> FilterChoices:
+    """The filters' choices among ``entities`` and ``documents`` (as the library lists them)."""
     years = sorted({int(d.date[:4]) for d in documents if d.date and d.date[:4].isdigit()})
     return FilterChoices(
         frameworks=tuple(e for e in entities if e.kind == "framework"),

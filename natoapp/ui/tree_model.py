@@ -9,6 +9,7 @@ Plain-Python :class:`TreeNode` objects know their parent and their row, so the m
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from natoapp.corpus.normalize import fold
-from natoapp.store.records import EntityInfo, RelationInfo
+from natoapp.store.records import DocumentInfo, EntityInfo, RelationInfo
 from natoapp.ui.history import Location
 from natoapp.ui.labels import document_label, entity_name, other_name, relation_label
 from natoapp.ui.overview import MEMBER, Overview, UserCollection
@@ -31,6 +32,9 @@ FOLDED_ROLE = Qt.ItemDataRole.UserRole + 2  # the label folded for accent-free f
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # "section", "group", "framework", "country", ...
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 4  # a collection's id, None for any other row
 
+# Above this many documents the tree lists them by year, each year's on demand: a row for
+# each of 50 000 documents would cost the window a second to build and lay out.
+LISTED_DOCUMENTS = 1000
 EXCERPT_LABEL_CHARS = 60  # an excerpt's row shows the start of its quote
 EXCERPT_TOOLTIP_CHARS = 400
 
@@ -41,6 +45,7 @@ class TreeNode:
     """One row of the tree; ``row`` is its place among its parent's children."""
 
     __slots__ = (
+        "_locations",
         "children",
         "collection",
         "folded",
@@ -48,6 +53,7 @@ class TreeNode:
         "label",
         "location",
         "parent",
+        "pending",
         "row",
         "tooltip",
     )
@@ -73,6 +79,9 @@ class TreeNode:
         self.children: list[TreeNode] = []
         self.parent: TreeNode | None = None
         self.row = 0
+        self._locations: dict[str, TreeNode] | None = None
+        # Documents not made into rows yet: a large library's are, once their year is opened.
+        self.pending: tuple[DocumentInfo, ...] = ()
 
     def add(self, child: TreeNode) -> TreeNode:
         """Append ``child`` and return it."""
@@ -89,6 +98,36 @@ class TreeNode:
         if self.collection is not None:
             return f"collection:{self.collection}"
         return f"{self.kind}:{self.label}"
+
+    def locations(self) -> dict[str, TreeNode]:
+        """The first node below this one (itself included) opening each location key; for a
+        pending document, the node that holds it.
+
+        Worked out once; :func:`build_tree` does it on the reading thread, so that finding
+        a row among tens of thousands of documents costs the window nothing.
+        """
+        if self._locations is None:
+            found: dict[str, TreeNode] = {}
+            for node in self.walk():
+                if node.location is not None:
+                    found.setdefault(node.location.key, node)
+                for document in node.pending:
+                    found.setdefault(Location.document(document.id).key, node)
+            self._locations = found
+        return self._locations
+
+    def make_pending_rows(self) -> list[TreeNode]:
+        """Turn the pending documents into rows (children) and return them."""
+        made = [self.add(document_node(document)) for document in self.pending]
+        self.pending = ()
+        root = self
+        while root.parent is not None:
+            root = root.parent
+        if root._locations is not None:
+            for node in made:
+                assert node.location is not None
+                root._locations[node.location.key] = node
+        return made
 
     def walk(self) -> list[TreeNode]:
         """This node and every node below it, depth first."""
@@ -130,11 +169,17 @@ class LibraryTreeModel(QAbstractItemModel):
         return self.createIndex(node.row, 0, node)
 
     def find(self, location_key: str) -> QModelIndex:
-        """The first row that opens ``location_key``, or an invalid index."""
-        for node in self._root.walk():
-            if node.location is not None and node.location.key == location_key:
-                return self.index_of(node)
-        return QModelIndex()
+        """The first row that opens ``location_key``, or an invalid index (a pending document
+        is made a row first)."""
+        node = self._root.locations().get(location_key)
+        if (
+            node is not None
+            and node.pending
+            and (node.location is None or node.location.key != location_key)
+        ):
+            self.fetchMore(self.index_of(node))
+            node = self._root.locations().get(location_key)
+        return self.index_of(node) if node is not None else QModelIndex()
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
@@ -161,7 +206,19 @@ class LibraryTreeModel(QAbstractItemModel):
         return 1
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        return self.rowCount(parent) > 0 or bool(self.node(parent).pending)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return bool(self.node(parent).pending)
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self.node(parent)
+        if not node.pending:
+            return
+        first = len(node.children)
+        self.beginInsertRows(parent, first, first + len(node.pending) - 1)
+        node.make_pending_rows()
+        self.endInsertRows()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -226,15 +283,17 @@ def build_tree(overview: Overview) -> TreeNode:
     documents = root.add(
         TreeNode(QCoreApplication.translate("LibraryTreeModel", "Documents"), "section")
     )
-    for document in sorted(overview.documents, key=lambda d: (d.date is None, d.date or "", d.id)):
-        documents.add(
-            TreeNode(
-                document_label(document),
-                "document",
-                Location.document(document.id),
-                tooltip=f"{document.title}\n{document.source_file}",
-            )
-        )
+    listed = sorted(overview.documents, key=lambda d: (d.date is None, d.date or "", d.id))
+    if len(listed) <= LISTED_DOCUMENTS:
+        for document in listed:
+            documents.add(document_node(document))
+    else:
+        # One row a year, its documents made rows when it is opened.
+        for year, group in groupby(listed, key=lambda d: (d.date or "")[:4]):
+            of_year = tuple(group)
+            label = year or QCoreApplication.translate("labels", "n.d.")
+            node = documents.add(TreeNode(f"{label} ({len(of_year)})", "year"))
+            node.pending = of_year
     if overview.collections:
         _add_collections(
             root.add(
@@ -242,7 +301,18 @@ def build_tree(overview: Overview) -> TreeNode:
             ),
             overview.collections,
         )
+    root.locations()
     return root
+
+
+def document_node(document: DocumentInfo) -> TreeNode:
+    """The row of one document."""
+    return TreeNode(
+        document_label(document),
+        "document",
+        Location.document(document.id),
+        tooltip=f"{document.title}\n{document.source_file}",
+    )
 
 
 def _add_collections(section: TreeNode, collections: tuple[UserCollection, ...]) -> None:

@@ -9,11 +9,13 @@ is also a French word (ICI / ici), and a misspelt framework name.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from natoapp import paths
 from natoapp.corpus.model import Document, Passage, PassageKind, Segment
 from natoapp.knowledge.model import (
     Alias,
@@ -24,7 +26,7 @@ from natoapp.knowledge.model import (
     Mention,
     Relation,
 )
-from natoapp.store.build import build_database
+from natoapp.store.build import build_database, build_from_sources
 from natoapp.store.library import Library
 
 FIXTURE_HASH = "fixture-input"
@@ -254,3 +256,19 @@ def module_lib(fixture_db: Path) -> Iterator[Library]:
     """A library shared by a module's tests (hypothesis runs many examples on one)."""
     with Library.open(fixture_db) as library:
         yield library
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped seeds built once for a session's read-only tests."""
+    path = tmp_path_factory.mktemp("seeds") / "natoapp.sqlite"
+    build_from_sources(paths.seeds_dir(), paths.resources_dir(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeds_conn(seeds_db: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection to the built seeds, for tests of the search functions."""
+    connection = sqlite3.connect(seeds_db)
+    yield connection
+    connection.close()

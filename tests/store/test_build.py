@@ -267,3 +267,15 @@ def test_seeds_read_by_worker_processes_build_the_same_database(
     assert workers.seed_errors == here.seed_errors and len(here.seed_errors) == 1
     one, two = dump(tmp_path / "here.sqlite"), dump(tmp_path / "workers.sqlite")
     assert one == two
+
+
+def test_listing_the_documents_reads_an_index_not_their_raw_text(
+    tmp_path: Path, documents: list[Document], knowledge: KnowledgeBase
+) -> None:
+    build_database(documents, knowledge, tmp_path / "db.sqlite", input_hash="h")
+    conn = sqlite3.connect(tmp_path / "db.sqlite")
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id, title, date, updated, publisher, source_file, passages, "
+        "language FROM documents ORDER BY date IS NULL, date, id"
+    ).fetchall()
+    assert "COVERING INDEX idx_documents_listing" in plan[0][3]

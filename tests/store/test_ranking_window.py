@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 
 import pytest
 
-from natoapp import paths
-from natoapp.store.build import build_from_sources
 from natoapp.store.entity_matching import resolve_entities
 from natoapp.store.query import parse_query
 from natoapp.store.records import ParsedQuery, SearchFilters
@@ -19,13 +16,9 @@ _BM25 = "bm25(passages_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
 _NO_FILTERS = SearchFilters()
 
 
-@pytest.fixture(scope="module")
-def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite3.Connection]:
-    path = tmp_path_factory.mktemp("window") / "natoapp.sqlite"
-    build_from_sources(paths.seeds_dir(), paths.resources_dir(), path)
-    connection = sqlite3.connect(path)
-    yield connection
-    connection.close()
+@pytest.fixture
+def conn(seeds_conn: sqlite3.Connection) -> sqlite3.Connection:
+    return seeds_conn
 
 
 def parsed(conn: sqlite3.Connection, text: str) -> ParsedQuery:

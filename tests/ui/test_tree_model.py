@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 
 from natoapp.corpus.normalize import fold
+from natoapp.ui import tree_model
 from natoapp.ui.history import Location
 from natoapp.ui.labels import entity_name
 from natoapp.ui.overview import load_overview
@@ -124,6 +125,30 @@ def test_documents_and_events_in_date_order(model, library):
     events = _section(model, "Events")
     dates = [c.label[:10] for c in events.children if c.label[:4].isdigit()]
     assert dates == sorted(dates)
+
+
+def test_a_large_library_lists_its_documents_by_year_each_year_on_demand(
+    qtmodeltester, overview, english, monkeypatch
+):
+    monkeypatch.setattr(tree_model, "LISTED_DOCUMENTS", 2)
+    model = LibraryTreeModel()
+    model.set_root(build_tree(overview))
+    documents = _section(model, "Documents")
+    years = documents.children
+    assert years and all(year.kind == "year" and year.pending for year in years)
+    assert sum(len(year.pending) for year in years) == len(overview.documents)
+    first = model.index_of(years[0])
+    assert model.hasChildren(first) and model.rowCount(first) == 0 and model.canFetchMore(first)
+    # Finding a document of a year not opened yet makes that year's rows first.
+    last_doc = years[-1].pending[-1]
+    index = model.find(Location.document(last_doc.id).key)
+    assert index.isValid() and model.node(index).location.target == last_doc.id
+    assert model.node(index).parent is years[-1] and not years[-1].pending
+    assert model.canFetchMore(first)  # the other years are still to be made
+    model.fetchMore(first)
+    assert not model.canFetchMore(first) and model.rowCount(first) == len(years[0].children)
+    assert all(child.kind == "document" for child in years[0].children)
+    qtmodeltester.check(model)
 
 
 def test_rows_know_their_row_and_parent(model):
