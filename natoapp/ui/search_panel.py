@@ -61,7 +61,7 @@ from natoapp.ui.user_library import open_library
 
 TYPING_DELAY_MS = 150
 # A search that came back faster than this runs on every key, without waiting for a pause.
-_INSTANT_SEARCH_MS = 100.0
+_INSTANT_SEARCH_MS = 250.0
 # "Searching…" replaces the count only when a search takes longer than this: a fast one
 # would make the line flicker, and the relayout repaints the whole list for nothing.
 _SEARCHING_NOTICE_MS = 150

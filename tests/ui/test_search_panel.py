@@ -568,7 +568,7 @@ def test_slow_searches_wait_for_a_pause_in_the_typing_but_the_first_does_not_cou
     real = Library.search
 
     def slow(self, *args, **kwargs):
-        time.sleep(0.12)  # slower than a search that may follow every key
+        time.sleep(0.3)  # slower than a search that may follow every key
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(Library, "search", slow)
