@@ -5,15 +5,17 @@
 ``ready`` as soon as the event loop runs with the window shown; the parent
 times the whole process from its start to that line.
 
-``typing DB QUERY`` types QUERY into the real search box, one key at a time,
-and times each key press to the end of the first paint of the results list
-showing that key's results (a paint counts for the key being timed only: a paint
-left over from the previous key is not taken for this one's), with the typing
-pause the panel applied to that key (0 once searches are known to be fast); a 2 ms
-heartbeat timer meanwhile records the longest time the GUI thread did not get back
-to its event loop. It then types the query again at a brisk 60 ms a key, as a
-person does, waits until the final query's results are painted, and records the
-longest stall. The result is one JSON line.
+``typing DB QUERY [READY_QUERY]`` types QUERY into the real search box as soon as
+the window is shown (while it still reads its library), one key at a time, and times
+each key press to the end of the first paint showing that key's outcome (the list, or
+"no results"; a paint counts for the key being timed only: a paint left over from the
+previous key is not taken for this one's), with the typing pause the panel applied to
+that key (0 while searches are fast); a 2 ms heartbeat timer meanwhile records the
+longest time the GUI thread did not get back to its event loop. Once the window has
+shown its library it types READY_QUERY (another word, so that nothing the first pass
+cached serves it) the same way, then again at a brisk 60 ms a key, as a person does,
+waits until the final query's results are painted, and records the longest stall.
+The result is one JSON line.
 """
 
 from __future__ import annotations
@@ -103,8 +105,13 @@ def _run_events(ms: int) -> None:
     loop.exec()
 
 
-def typing(db: str, query: str) -> dict[str, Any]:
-    """Keystroke-to-paint latencies and the longest GUI stalls while typing ``query``."""
+def typing(db: str, query: str, ready_query: str | None = None) -> dict[str, Any]:
+    """Keystroke-to-paint latencies and the longest GUI stalls while typing.
+
+    ``query`` is typed as soon as the window is shown, while it still reads its library;
+    ``ready_query`` (another word, so that no cache of the first pass serves it) once the
+    window has shown what it read (``overviewLoaded``), one key at a time and then briskly.
+    """
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -117,6 +124,8 @@ def typing(db: str, query: str) -> dict[str, Any]:
     if path is None:
         raise SystemExit("the database could not be opened")
     window = MainWindow(path, context.settings, translators=context.translators)
+    overview_shown = {"done": False}
+    window.overviewLoaded.connect(lambda: overview_shown.update(done=True))
     window.resize(1200, 800)
     window.show()
     box = window.search_box()
@@ -151,48 +160,66 @@ def typing(db: str, query: str) -> dict[str, Any]:
     deadline.setSingleShot(True)
     deadline.timeout.connect(loop.quit)
 
-    latencies: list[float] = []
-    delays: list[int] = []
-    heartbeat.start()
-    box.setFocus()
-    for ch in query:
-        painted.clear()
-        awaited["text"] = box.text() + ch
-        delays.append(panel.typing_delay())
-        started = time.perf_counter()
-        QTest.keyClick(box, ch)
-        deadline.start(int(_WAIT_LIMIT_S * 1000))
-        while "at" not in painted and deadline.isActive():
-            loop.exec()
-        if "at" in painted:
-            latencies.append((painted["at"] - started) * 1000)
-    heartbeat.stop()
-    stall_stepwise = heartbeat.longest_ms
+    def type_stepwise(text: str) -> tuple[list[float], list[int], float]:
+        """Each key's latency and typing pause, and the longest stall meanwhile."""
+        latencies: list[float] = []
+        delays: list[int] = []
+        heartbeat.start()
+        for ch in text:
+            painted.clear()
+            awaited["text"] = box.text() + ch
+            delays.append(panel.typing_delay())
+            started = time.perf_counter()
+            QTest.keyClick(box, ch)
+            deadline.start(int(_WAIT_LIMIT_S * 1000))
+            while "at" not in painted and deadline.isActive():
+                loop.exec()
+            if "at" in painted:
+                latencies.append((painted["at"] - started) * 1000)
+        heartbeat.stop()
+        return latencies, delays, heartbeat.longest_ms
 
-    box.clear()
+    def clear_box() -> None:
+        box.clear()
+        _run_events(300)
+        last_painted["text"] = ""
+
+    box.setFocus()
+    at_start, start_delays, stall_at_start = type_stepwise(query)
+    clear_box()
+    waited = time.perf_counter()
+    while not overview_shown["done"] and time.perf_counter() - waited < _WAIT_LIMIT_S:
+        _run_events(20)
     _run_events(300)
-    last_painted["text"] = ""
-    awaited["text"] = query
+    ready_text = ready_query or query
+    latencies, delays, stall_stepwise = type_stepwise(ready_text)
+
+    clear_box()
+    awaited["text"] = ready_text
     painted.clear()
     heartbeat.start()
-    for ch in query:
+    for ch in ready_text:
         QTest.keyClick(box, ch)
         _run_events(_BRISK_KEY_MS)
     deadline.start(int(_WAIT_LIMIT_S * 1000))
     # The final results may have been painted during the last key's wait already.
-    while last_painted["text"] != query and deadline.isActive():
+    while last_painted["text"] != ready_text and deadline.isActive():
         loop.exec()
     _run_events(100)
     heartbeat.stop()
     box.clearFocus()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     return {
-        "query": query,
+        "query": ready_text,
+        "query_at_start": query,
         "debounce_ms": TYPING_DELAY_MS,
         "keystroke_to_paint_ms": latencies,
         "typing_delay_ms": delays,
+        "keystroke_to_paint_at_start_ms": at_start,
+        "typing_delay_at_start_ms": start_delays,
         "longest_stall_ms": max(stall_stepwise, heartbeat.longest_ms),
         "longest_stall_brisk_ms": heartbeat.longest_ms,
+        "longest_stall_at_start_ms": stall_at_start,
     }
 
 
@@ -202,10 +229,13 @@ def main(argv: list[str]) -> int:
         cold(argv[1], argv[2] if len(argv) > 2 else None)
         return 0
     if len(argv) >= 3 and argv[0] == "typing":
-        result = typing(argv[1], argv[2])
+        result = typing(argv[1], argv[2], argv[3] if len(argv) > 3 else None)
         print(json.dumps(result), flush=True)
         os._exit(0)
-    print("usage: gui_probe cold natoapp DB | cold bare | typing DB QUERY", file=sys.stderr)
+    print(
+        "usage: gui_probe cold natoapp DB | cold bare | typing DB QUERY [READY_QUERY]",
+        file=sys.stderr,
+    )
     return 2
 
 

@@ -127,30 +127,36 @@ def render(results: dict[str, Any]) -> str:
     window = [s for s in results["sizes"] if "typing" in s]
     if window:
         lines.append("")
-        # The typing pause is adaptive (none once searches are fast), so the keys that
+        # The typing pause is adaptive (none while searches are fast), so the keys that
         # waited for it are counted rather than a fixed pause subtracted.
         lines.append(
+            "Typing once the window shows its library (the targets), and typing as soon as "
+            "it is shown, while it still reads it; cold start to an interactive window"
+        )
+        lines.append("")
+        lines.append(
             "| size | keystroke→paint p50 ms | p95 | max | keys that waited for a pause "
-            "| p95 of keys searched at once | longest GUI stall ms "
+            "| longest GUI stall ms | at start: p50 | p95 | max | stall "
             "| cold start natoapp ms (median) | bare QMainWindow | ratio |"
         )
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size in window:
             t = size["typing"]
             keys = t["keystroke_to_paint_ms"]
-            # Older result files did not record each key's pause.
-            delays = t.get("typing_delay_ms") or [None] * len(keys)
-            at_once = [k for k, d in zip(keys, delays, strict=False) if d == 0]
-            waited = sum(1 for d in delays if d) if t.get("typing_delay_ms") else None
+            delays = t.get("typing_delay_ms") or []
+            waited = sum(1 for d in delays if d)
+            # Older result files typed once only, as soon as the window was shown.
+            start = t.get("keystroke_to_paint_at_start_ms", [])
+            start_stall = t.get("longest_stall_at_start_ms")
             cold = size.get("cold_start_ms", {})
             ours = statistics.median(cold["natoapp"]) if cold.get("natoapp") else None
             bare = statistics.median(cold["bare"]) if cold.get("bare") else None
             lines.append(
                 f"| {size['label']} | {_ms(percentile(keys, 50))} | {_ms(percentile(keys, 95))} "
-                f"| {_ms(max(keys) if keys else None)} "
-                f"| {'–' if waited is None else f'{waited} of {len(keys)}'} "
-                f"| {_ms(percentile(at_once, 95))} "
-                f"| {_ms(t['longest_stall_ms'])} | {_ms(ours)} | {_ms(bare)} "
-                f"| {_ratio(ours, bare)} |"
+                f"| {_ms(max(keys) if keys else None)} | {waited} of {len(keys)} "
+                f"| {_ms(t['longest_stall_ms'])} "
+                f"| {_ms(percentile(start, 50))} | {_ms(percentile(start, 95))} "
+                f"| {_ms(max(start) if start else None)} | {_ms(start_stall)} "
+                f"| {_ms(ours)} | {_ms(bare)} | {_ratio(ours, bare)} |"
             )
     return "\n".join(lines)

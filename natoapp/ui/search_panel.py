@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from natoapp.citation import source_for
+from natoapp.store.library import Library
 from natoapp.store.records import (
     DocumentInfo,
     EntityInfo,
@@ -55,7 +56,7 @@ from natoapp.ui.search_worker import (
     suggest_spellings,
 )
 from natoapp.ui.settings import Settings
-from natoapp.ui.snippet_delegate import SnippetDelegate
+from natoapp.ui.snippet_delegate import SnippetDelegate, snippet_document
 from natoapp.ui.tasks import run_in_thread
 from natoapp.ui.user_library import open_library
 
@@ -168,6 +169,8 @@ class SearchPanel(QWidget):
         self._reads_choices = read_choices
         if read_choices:
             self._read_filter_choices()
+        # Once the window is up: the first key should not pay for first uses.
+        QTimer.singleShot(0, self._prime)
 
     # --- public API -----------------------------------------------------------------
 
@@ -434,6 +437,23 @@ class SearchPanel(QWidget):
         self._update_count()
         if self._stack.currentWidget() is self._state_page and not self._searching:
             self._show_state()
+
+    @Slot()
+    def _prime(self) -> None:
+        """Do once, while the reader looks at the new window, what the first key would do
+        for the first time: lay out a hit's text (fonts, shaping) and open the library on
+        the search thread with one small search (its pages and code paths)."""
+        if not shiboken6.isValid(self._view):
+            return
+        snippet_document(
+            "Titre · 2017-01-25 · §1",
+            "",
+            "Le Dialogue méditerranéen, « partenariat » de l’OTAN.",
+            [(4, 12)],
+            self._view.font(),
+            self._view.palette(),
+        ).size()
+        self._service.call(_warm_up, lambda _result: None)
 
     # --- filters --------------------------------------------------------------------
 
@@ -840,3 +860,8 @@ def _choices_of(combo: QComboBox) -> ChoiceModel:
     model = combo.model()
     assert isinstance(model, ChoiceModel)
     return model
+
+
+def _warm_up(library: Library) -> None:
+    """One small search, run on the search thread when the panel opens."""
+    library.search("otan", limit=1, with_total=False)

@@ -74,5 +74,6 @@ def test_a_tiny_run_writes_results_for_every_query_class(tmp_path: Path) -> None
     assert classes["entity alias"]["hits"] > 0  # "Kuwait" is found through Koweït
     assert classes["hostile string"]["natoapp_ms"]  # searched, did not raise
     assert set(size["grep_ms"]) == set(classes)
-    assert len(size["typing"]["keystroke_to_paint_ms"]) == len("partenaire")
+    assert len(size["typing"]["keystroke_to_paint_ms"]) == len("mediterran")
+    assert len(size["typing"]["keystroke_to_paint_at_start_ms"]) == len("partenaire")
     assert size["cold_start_ms"]["natoapp"] and size["cold_start_ms"]["bare"]
