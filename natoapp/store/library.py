@@ -69,13 +69,14 @@ class Library(ClosedOnExit):
         # Set by interrupt(): SQLite reports an interrupted query in several
         # ways ("interrupted", "vtable constructor failed", ...).
         self._cancelled = threading.Event()
-        self._ranking_window: int | None = None
+        # A built database (numbered newest first, with entity_passages and index_terms)
+        # is searched through those; the user's library the plain way.
+        self._built = False
         with contextlib.suppress(sqlite3.Error):
             order = conn.execute(
                 "SELECT value FROM meta WHERE key = ?", [ROWID_ORDER_KEY]
             ).fetchone()
-            if order is not None and order[0] == NEWEST_FIRST:
-                self._ranking_window = RANKING_WINDOW
+            self._built = order is not None and order[0] == NEWEST_FIRST
 
     @classmethod
     def open(cls, path: Path | str) -> Library:
@@ -127,7 +128,7 @@ class Library(ClosedOnExit):
         """``query`` parsed, its entities resolved and, in a built database, its long
         beginnings read as the words they begin."""
         parsed = resolve_entities(conn, parse_query(query, prefix_last=prefix_last))
-        return expand_prefixes(conn, parsed) if self._ranking_window is not None else parsed
+        return expand_prefixes(conn, parsed) if self._built else parsed
 
     def _rows(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._reading() as conn:
@@ -215,7 +216,7 @@ class Library(ClosedOnExit):
                 offset=offset,
                 filters=filters,
                 with_total=with_total,
-                window=self._ranking_window,
+                window=RANKING_WINDOW if self._built else None,
             )
 
     def count(
@@ -224,7 +225,7 @@ class Library(ClosedOnExit):
         """How many hits :meth:`search` finds in all, without fetching them."""
         with self._reading() as conn:
             parsed = self._parsed(conn, query, prefix_last)
-            return count_hits(conn, parsed, filters, indexed=self._ranking_window is not None)
+            return count_hits(conn, parsed, filters, indexed=self._built)
 
     def highlight(self, passage_id: str, query: str, *, prefix_last: bool = True) -> list[Span]:
         """Spans of the passage's whole text that match ``query`` (words and named entities)."""

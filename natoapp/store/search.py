@@ -369,6 +369,8 @@ def _windowed_rows(
         position = (k + 1) * window
     if total is not None:
         windowed = total > window
+    elif offset + len(ranked) > window:
+        windowed = True  # the page reached past the first window already
     else:
         windowed = conn.execute(_NTH_MATCH, [fts, window]).fetchone() is not None
     if not ranked:

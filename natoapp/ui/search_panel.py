@@ -9,7 +9,8 @@ countries, documents and years; a line says how the query was understood.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -466,16 +467,12 @@ class SearchPanel(QWidget):
             with open_library(path) as library:
                 return load_filter_choices(library)
 
-        run_in_thread(self, read, self._on_choices)
+        run_in_thread(self, read, self.set_choices)
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Offer ``choices`` in the filter boxes (the choices made stay when still offered)."""
         self._choices = choices
         self._fill_filters()
-
-    @Slot(object)
-    def _on_choices(self, choices: FilterChoices) -> None:
-        self.set_choices(choices)
 
     def _fill_filters(self) -> None:
         choices = self._choices
@@ -485,36 +482,30 @@ class SearchPanel(QWidget):
             key=lambda item: item[1].casefold(),
         )
         years = [(y, str(y)) for y in choices.years] if choices else []
-        self._fill(self._framework_filter, self.tr("All frameworks"), frameworks)
-        self._fill(self._country_filter, self.tr("All countries"), countries)
+        for combo, everything, items in (
+            (self._framework_filter, self.tr("All frameworks"), frameworks),
+            (self._country_filter, self.tr("All countries"), countries),
+            (self._year_filter, self.tr("All years"), years),
+        ):
+            self._fill(combo, partial(ChoiceModel.set_items, everything=everything, items=items))
         documents = choices.documents if choices else ()
+        everything = self.tr("All documents")
         # Tens of thousands of documents: each is labelled when its row is shown.
         self._fill(
             self._document_filter,
-            self.tr("All documents"),
-            [d.id for d in documents],
-            lambda i: document_label(documents[i]),
+            lambda model: model.set_choices(
+                everything, [d.id for d in documents], lambda i: document_label(documents[i])
+            ),
         )
-        self._fill(self._year_filter, self.tr("All years"), years)
 
     @staticmethod
-    def _fill(
-        combo: QComboBox,
-        everything: str,
-        items: Sequence[tuple[Hashable, str]] | Sequence[Hashable],
-        label: Callable[[int], str] | None = None,
-    ) -> None:
-        """(Re)fill a filter: "everything" first (index 0), then the items, keeping the choice.
-
-        ``items`` are ``(value, label)`` pairs, or values named by ``label(i)``.
-        """
+    def _fill(combo: QComboBox, fill: Callable[[ChoiceModel], None]) -> None:
+        """(Re)fill a filter's model with ``fill`` ("everything" at index 0), keeping the
+        choice made when it is still offered."""
         current = combo.currentData() if combo.currentIndex() > 0 else None
         blocked = combo.blockSignals(True)
         model = _choices_of(combo)
-        if label is None:
-            model.set_items(everything, items)  # type: ignore[arg-type]
-        else:
-            model.set_choices(everything, items, label)
+        fill(model)
         combo.setCurrentIndex(max(model.row_of(current), 0) if current is not None else 0)
         combo.blockSignals(blocked)
 
@@ -847,12 +838,11 @@ def _filter_box(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setModel(ChoiceModel(combo))
     # A library may offer tens of thousands of documents: rows of one height are laid
-    # out without measuring each, and the box is not sized to its longest label.
+    # out without measuring each (the box itself is not sized to its labels: see
+    # _build_widgets).
     view = combo.view()
     if isinstance(view, QListView):
         view.setUniformItemSizes(True)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
     return combo
 
 
